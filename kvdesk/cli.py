@@ -1,0 +1,324 @@
+"""The command line (DESIGN.md, "Command-line contract"). It calls services only.
+
+Exit status: 0 success, 1 a check found problems (or some references failed), 2 bad input or a
+missing item. A user error is one line on stderr, never a traceback. Heavy modules (Qt, docx,
+httpx) are imported only by the commands that need them, so ``--version`` and ``show`` stay fast.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from kvdesk import __version__
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A user error: printed as one line, exit status 2 unless given."""
+
+    def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{message} (zie '{self.prog} --help')")
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def cmd_parse(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.importing import parse_file
+
+    qs = parse_file(args.file, args.format)
+    _json(qs.to_json())
+    return EXIT_OK
+
+
+def cmd_import(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.sets import import_file
+
+    ctx = ctx_factory()
+    for path in args.files:
+        for result in import_file(ctx, path, fmt=args.format, update=args.update):
+            _out(f"{result.key}\t{result.question_count}")
+    return EXIT_OK
+
+
+def cmd_list(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.sets import summary_json
+
+    ctx = ctx_factory()
+    summaries = ctx.repo.list_sets(origin=None if args.all else "draft")
+    rows = [summary_json(s) for s in summaries]
+    if args.json:
+        _json(rows)
+        return EXIT_OK
+    if not rows:
+        _out("Nog geen vragensets. Importeer er een met: kvdesk import BESTAND")
+        return EXIT_OK
+    for r in rows:
+        deadline = r["deadline"] or "-"
+        _out(f"{r['kenmerk'] or r['id']}\t{r['status']}\t{deadline}\t{r['answered']}/{r['questions']}\t{r['subject'] or ''}")
+    return EXIT_OK
+
+
+def cmd_show(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.sets import set_json
+
+    ctx = ctx_factory()
+    qs = ctx.repo.get_set(args.key)
+    data = set_json(ctx, qs)
+    if args.json:
+        _json(data)
+        return EXIT_OK
+    _out(f"{qs.kenmerk or '(geen kenmerk)'}  [{qs.status}]  termijn {data['deadline'] or 'onbekend'}")
+    if qs.header:
+        _out(qs.header)
+    for q in qs.questions:
+        _out("")
+        _out(f"Vraag {q.number}")
+        _out(q.text)
+        answer = qs.answer_for(q.number)
+        if answer and answer.questions[0] == q.number:
+            label = " en ".join(str(n) for n in answer.questions) if len(answer.questions) > 1 else str(q.number)
+            _out(f"Antwoord {label}")
+            _out(answer.text or "(leeg)")
+    if qs.footnotes:
+        _out("")
+        for f in qs.footnotes:
+            _out(f"{f.number}) {f.text}")
+    return EXIT_OK
+
+
+def cmd_answer(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.sets import parse_numbers, save_answer
+
+    numbers = parse_numbers(args.numbers)
+    if args.file is not None:
+        text = _read_text_arg(args.file)
+    else:
+        text = args.text
+    ctx = ctx_factory()
+    answer = save_answer(ctx, args.key, numbers, text)
+    label = " en ".join(str(n) for n in answer.questions)
+    _out(f"Antwoord {label} opgeslagen.")
+    return EXIT_OK
+
+
+def cmd_check(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.checking import check_set_cli
+
+    ctx = ctx_factory()
+    return check_set_cli(ctx, args.key, as_json=args.json, out=_out)
+
+
+def cmd_export(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.export_command import export_cli
+
+    ctx = ctx_factory()
+    return export_cli(ctx, args, out=_out)
+
+
+def cmd_fetch_references(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.references import fetch_references_cli
+
+    ctx = ctx_factory()
+    return fetch_references_cli(ctx, args.key, out=_out, err=_err)
+
+
+def cmd_search(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.searching import search_cli
+
+    ctx = ctx_factory()
+    return search_cli(ctx, args.query, limit=args.limit, as_json=args.json, out=_out)
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _read_text_arg(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is geen UTF-8-tekst.") from None
+    except OSError as exc:
+        raise CliError(f"{path} kan niet worden gelezen: {exc.strerror or exc}.") from None
+
+
+# ---------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", help="map voor database, bijlagen, back-ups en logs "
+                        "(of KVDESK_DATA_DIR)")
+    common.add_argument("--database", metavar="URL", help="database-URL, bv. postgresql+psycopg://… "
+                        "(of KVDESK_DATABASE_URL)")
+    common.add_argument("--debug", action="store_true", help="uitgebreide logging")
+
+    p = _Parser(
+        prog="kvdesk",
+        description="kvdesk: schriftelijke Kamervragen beantwoorden. Zonder opdracht opent de applicatie.",
+        parents=[common],
+    )
+    p.add_argument("--version", action="version", version=f"kvdesk {__version__}")
+    p.add_argument("--screenshot", metavar="PNG", help="het hoofdvenster buiten beeld naar een PNG schrijven")
+    p.add_argument("--set", metavar="KEY", dest="screenshot_set", help="met --screenshot: deze set tonen")
+    p.add_argument("--smoke", action="store_true",
+                   help="zelftest: demo-set openen, controleren, exporteren en teruglezen (buiten beeld)")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="OPDRACHT")
+
+    def add(name: str, func: Callable[..., int], help_: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, description=help_, parents=[common])
+        sp.set_defaults(func=func)
+        return sp
+
+    formats = ["txt", "docx", "pdf", "html", "xml", "json"]
+    sp = add("parse", cmd_parse, "een vragenset of beantwoorde set ontleden en als JSON tonen (slaat niets op)")
+    sp.add_argument("file", metavar="FILE", help="bestand, of - voor standaardinvoer")
+    sp.add_argument("--format", choices=formats, help="formaat afdwingen (anders herkend aan de inhoud)")
+
+    sp = add("import", cmd_import, "vragensets ontleden en opslaan (.jsonl: één set per regel)")
+    sp.add_argument("files", metavar="FILE", nargs="+")
+    sp.add_argument("--format", choices=formats)
+    sp.add_argument("--update", action="store_true",
+                    help="bestaand kenmerk bijwerken; concept-antwoorden blijven bewaard")
+
+    sp = add("list", cmd_list, "de opgeslagen sets met status en termijn")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--all", action="store_true", help="ook het archief van eerdere sets")
+
+    sp = add("show", cmd_show, "één set tonen (KEY = kenmerk of nummer)")
+    sp.add_argument("key", metavar="KEY")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("answer", cmd_answer, "het concept-antwoord op vraag N zetten (N,M: één gecombineerd antwoord)")
+    sp.add_argument("key", metavar="KEY")
+    sp.add_argument("numbers", metavar="N[,M...]")
+    src = sp.add_mutually_exclusive_group(required=True)
+    src.add_argument("--text", metavar="T")
+    src.add_argument("--file", metavar="F", help="bestand met het antwoord, of - voor standaardinvoer")
+
+    sp = add("check", cmd_check, "controles vóór verzending (exit 1 bij fouten)")
+    sp.add_argument("key", metavar="KEY")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("export", cmd_export, "aanbiedingsbrief en antwoorden (of uitstelbericht) als .docx schrijven")
+    sp.add_argument("key", metavar="KEY")
+    sp.add_argument("--out", metavar="DIR", required=True)
+    sp.add_argument("--profile", metavar="P", help="huisstijlprofiel (naam of pad naar .toml)")
+    sp.add_argument("--pdf", action="store_true", help="ook als PDF (via LibreOffice of Word)")
+    sp.add_argument("--delay-notice", action="store_true", help="het uitstelbericht schrijven")
+    sp.add_argument("--reason", metavar="TEXT", help="met --delay-notice: de reden van het uitstel")
+    sp.add_argument("--answerer", metavar="TITLE", action="append",
+                    help="wie antwoordt (bv. 'minister van Financiën'); tweemaal voor twee bewindspersonen")
+    sp.add_argument("--force", action="store_true", help="ook exporteren als de controles fouten vinden")
+
+    sp = add("fetch-references", cmd_fetch_references, "de verwezen artikelen en documenten ophalen en bewaren")
+    sp.add_argument("key", metavar="KEY")
+
+    sp = add("search", cmd_search, "zoeken in alle vragen en antwoorden")
+    sp.add_argument("query", metavar="QUERY")
+    sp.add_argument("--limit", type=int, default=20, metavar="N")
+    sp.add_argument("--json", action="store_true")
+
+    return p
+
+
+# ---------------------------------------------------------------------------- main
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """Exception types whose message is meant for the user (imported lazily, only if loaded)."""
+    from kvdesk.services.sets import UserError
+    from kvdesk.storage.database import DatabaseError
+    from kvdesk.storage.repository import Conflict, NotFound
+
+    types: list[type[BaseException]] = [CliError, UserError, DatabaseError, NotFound, Conflict]
+    for module, name in (
+        ("kvdesk.core.parsing.errors", "ParseError"),
+        ("kvdesk.storage.lock", "LockedError"),
+        ("kvdesk.export.errors", "ExportError"),
+    ):
+        mod = sys.modules.get(module)
+        if mod is not None and hasattr(mod, name):
+            types.append(getattr(mod, name))
+    return tuple(types)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    except CliError as exc:
+        _err(f"kvdesk: {exc}")
+        return exc.status
+
+    from kvdesk.services.context import Context
+    from kvdesk.services.logs import setup_logging
+
+    contexts: list[Any] = []
+
+    def ctx_factory() -> Any:
+        if not contexts:
+            ctx = Context.create(args.data_dir, args.database)
+            setup_logging(ctx.logs_dir, debug=args.debug, to_stderr=args.debug)
+            contexts.append(ctx)
+        return contexts[0]
+
+    if args.data_dir:
+        os.environ["KVDESK_DATA_DIR"] = args.data_dir
+    if args.database:
+        os.environ["KVDESK_DATABASE_URL"] = args.database
+
+    try:
+        if args.command is None:
+            from kvdesk.app import run_app
+
+            return run_app(args)
+        return int(args.func(ctx_factory, args))
+    except KeyboardInterrupt:
+        _err("kvdesk: afgebroken.")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        if isinstance(exc, _user_errors()):
+            _err(f"kvdesk: {exc}")
+            return getattr(exc, "status", EXIT_USAGE)
+        log.exception("unexpected error in %s", args.command)
+        where = ""
+        if contexts:
+            where = f" Details staan in het logbestand in {contexts[0].logs_dir}."
+        _err(f"kvdesk: interne fout: {type(exc).__name__}: {exc}.{where}")
+        return 3
+    finally:
+        for ctx in contexts:
+            ctx.close()

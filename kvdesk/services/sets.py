@@ -1,0 +1,182 @@
+"""Operations on stored question sets that the GUI and the command line share."""
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kvdesk.core.model import Answer, QuestionSet, SchemaError
+from kvdesk.services.context import Context
+from kvdesk.storage.repository import Conflict, NotFound, SetSummary
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "ImportResult",
+    "UserError",
+    "import_file",
+    "import_jsonl",
+    "store_parsed",
+    "save_answer",
+    "set_json",
+    "summary_json",
+    "parse_numbers",
+    "NotFound",
+    "Conflict",
+]
+
+
+class UserError(Exception):
+    """Bad input from the user; ``str()`` is one line that says what to do."""
+
+
+@dataclass
+class ImportResult:
+    key: str
+    question_count: int
+    updated: bool = False
+    set_id: int | None = None
+
+
+def parse_numbers(spec: str) -> list[int]:
+    """``"2,3"`` or ``"2-4"`` → ``[2, 3]`` / ``[2, 3, 4]``; raises :class:`UserError`."""
+    numbers: set[int] = set()
+    for part in spec.replace(" ", "").split(","):
+        if not part:
+            continue
+        try:
+            if "-" in part:
+                lo, hi = (int(x) for x in part.split("-", 1))
+                if hi < lo or hi - lo > 500:
+                    raise ValueError
+                numbers.update(range(lo, hi + 1))
+            else:
+                numbers.add(int(part))
+        except ValueError:
+            raise UserError(f"'{spec}' is geen vraagnummer of lijst van nummers (bijvoorbeeld 2 of 2,3).") from None
+    if not numbers or min(numbers) < 1:
+        raise UserError(f"'{spec}' is geen vraagnummer of lijst van nummers (bijvoorbeeld 2 of 2,3).")
+    return sorted(numbers)
+
+
+def store_parsed(ctx: Context, qs: QuestionSet, *, update: bool = False, origin: str = "draft") -> ImportResult:
+    """Store a parsed set. An existing kenmerk is updated (keeping every draft answer) when ``update``."""
+    repo = ctx.repo
+    existing = repo.exists(qs.kenmerk) if qs.kenmerk else None
+    if existing is not None:
+        if not update:
+            raise UserError(
+                f"Vragenset {qs.kenmerk} bestaat al; gebruik --update om de vragen bij te werken "
+                f"(concept-antwoorden blijven bewaard)."
+            )
+        stored = repo.update_set(existing, qs, author=ctx.author)
+        return ImportResult(stored.key, len(stored.questions), updated=True, set_id=stored.id)
+    stored = repo.add_set(qs, origin=origin, author=ctx.author)
+    return ImportResult(stored.key, len(stored.questions), set_id=stored.id)
+
+
+def import_file(ctx: Context, path: str, *, fmt: str | None = None, update: bool = False) -> list[ImportResult]:
+    """Parse and store one file; a ``.jsonl`` file is a bulk archive of sets."""
+    if path != "-" and path.lower().endswith(".jsonl"):
+        return [import_jsonl(ctx, Path(path))]
+    from kvdesk.services.importing import parse_file
+
+    qs = parse_file(path, fmt)
+    return [store_parsed(ctx, qs, update=update)]
+
+
+def import_jsonl(
+    ctx: Context,
+    path: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch: int = 2000,
+) -> ImportResult:
+    """Bulk-import ``kvdesk.questionset/1`` records, one per line, as archive sets.
+
+    Returns one result whose key is the file name and whose count is the number of sets added.
+    """
+    try:
+        size = path.stat().st_size
+        handle = path.open("r", encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{path} kan niet worden gelezen: {exc.strerror or exc}.") from exc
+    added = 0
+    done_bytes = 0
+    pending: list[QuestionSet] = []
+    with handle:
+        for lineno, line in enumerate(handle, 1):
+            done_bytes += len(line.encode("utf-8"))
+            if not line.strip():
+                continue
+            try:
+                pending.append(QuestionSet.from_json(json.loads(line)))
+            except (json.JSONDecodeError, SchemaError) as exc:
+                raise UserError(f"{path}, regel {lineno}: geen geldige vragenset ({exc}).") from exc
+            if len(pending) >= batch:
+                added += ctx.repo.add_sets_bulk(pending)
+                pending = []
+                if progress:
+                    progress(done_bytes, size)
+                if cancelled and cancelled():
+                    break
+        if pending and not (cancelled and cancelled()):
+            added += ctx.repo.add_sets_bulk(pending)
+    if progress:
+        progress(size, size)
+    return ImportResult(path.name, added)
+
+
+def save_answer(ctx: Context, key: str, numbers: list[int], text: str, *, note: str | None = None) -> Answer:
+    """Set the draft answer for ``numbers`` (several numbers: one combined answer)."""
+    repo = ctx.repo
+    set_id = repo.resolve(key)
+    return repo.save_answer(set_id, numbers, text, author=ctx.author, note=note)
+
+
+def deadline_info(qs_or_summary: Any) -> dict[str, Any]:
+    """The deadline fields for JSON: ISO date, calendar and working days left."""
+    from kvdesk.services.tracking import deadline_fields
+
+    return deadline_fields(qs_or_summary)
+
+
+def set_json(ctx: Context, qs: QuestionSet) -> dict[str, Any]:
+    """``show --json``: the exchange record plus id, deadline, status and references."""
+    data = qs.to_json()
+    data["id"] = qs.id
+    data.update(deadline_info(qs))
+    data["status"] = qs.status
+    data["delay_notice_on"] = qs.delay_notice_on.isoformat() if qs.delay_notice_on else None
+    data["references"] = [r.to_json() for r in ctx.repo.references(qs.id)] if qs.id is not None else []
+    for answer, out in zip(qs.answers, data["answers"], strict=True):
+        out["status"] = answer.status
+        out["updated_at"] = answer.updated_at.isoformat() if answer.updated_at else None
+        out["updated_by"] = answer.updated_by
+    for question, out in zip(qs.questions, data["questions"], strict=True):
+        out["assignee"] = question.assignee
+    return data
+
+
+def summary_json(s: SetSummary) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": s.id,
+        "kenmerk": s.kenmerk,
+        "subject": s.subject,
+        "members": [{"name": m.name, "party": m.party} for m in s.members],
+        "submitted_on": s.submitted_on.isoformat() if s.submitted_on else None,
+        "status": s.status,
+        "questions": s.question_count,
+        "answered": s.answered_count,
+        "kind": s.kind,
+    }
+    data.update(deadline_info(s))
+    return data
+
+
+def iter_keys(summaries: Iterable[SetSummary]) -> list[str]:
+    return [s.key for s in summaries]

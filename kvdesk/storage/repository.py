@@ -1,0 +1,553 @@
+"""The repository: reads and writes core objects. Nothing above ``storage/`` sees SQLAlchemy.
+
+Every public method runs in its own transaction and returns plain core objects (copies), so
+callers on other threads never hold live database state.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from kvdesk.core.model import (
+    ANSWER_STATUSES,
+    SET_STATUSES,
+    Addressee,
+    Answer,
+    Footnote,
+    Member,
+    Question,
+    QuestionSet,
+    Reference,
+    Revision,
+    StatusChange,
+)
+from kvdesk.storage.database import Database
+from kvdesk.storage.tables import (
+    AddresseeRow,
+    AnswerRow,
+    CheckOverrideRow,
+    FootnoteRow,
+    MemberRow,
+    QuestionRow,
+    ReferenceRow,
+    RevisionRow,
+    SetRow,
+    StatusChangeRow,
+)
+
+log = logging.getLogger(__name__)
+
+
+class NotFound(LookupError):
+    """No set (or question) with that key; ``str()`` is a one-line message."""
+
+
+class Conflict(ValueError):
+    """The write contradicts what is stored (e.g. a kenmerk that already exists)."""
+
+
+@dataclass
+class SetSummary:
+    """What the set list shows, without the questions' text."""
+
+    id: int
+    kenmerk: str | None
+    subject: str | None
+    members: list[Member]
+    addressees: list[Addressee]
+    submitted_on: dt.date | None
+    status: str
+    delay_notice_on: dt.date | None
+    kind: str
+    origin: str
+    question_count: int
+    answered_count: int
+    updated_at: dt.datetime | None = None
+    assignees: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.kenmerk or str(self.id)
+
+
+def now() -> dt.datetime:
+    """The current local time without microseconds (what revisions and the UI show)."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _qkey(numbers: list[int]) -> str:
+    return ",".join(str(n) for n in sorted(set(numbers)))
+
+
+def _qlist(key: str) -> list[int]:
+    return [int(n) for n in key.split(",") if n]
+
+
+class Repository:
+    """Question sets, answers, revisions, references and status history."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ------------------------------------------------------------------ sets
+
+    def resolve(self, key: str | int, session: Session | None = None) -> int:
+        """The id of the set with kenmerk or id ``key``; raises :class:`NotFound`."""
+        def find(s: Session) -> int | None:
+            k = str(key).strip()
+            found = s.scalar(select(SetRow.id).where(func.upper(SetRow.kenmerk) == k.upper().replace(" ", "")))
+            if found is None and k.isdigit():
+                found = s.scalar(select(SetRow.id).where(SetRow.id == int(k)))
+            return found
+
+        if session is not None:
+            found = find(session)
+        else:
+            with self.db.session() as s:
+                found = find(s)
+        if found is None:
+            raise NotFound(f"Geen vragenset met kenmerk of nummer {key!s} gevonden.")
+        return found
+
+    def exists(self, kenmerk: str) -> int | None:
+        """The id of the set with this kenmerk, or ``None``."""
+        with self.db.session() as s:
+            return s.scalar(select(SetRow.id).where(SetRow.kenmerk == kenmerk))
+
+    def add_set(self, qs: QuestionSet, *, origin: str = "draft", author: str = "kvdesk") -> QuestionSet:
+        """Store a new set (with any answers it carries); returns it with its id."""
+        if qs.kenmerk and self.exists(qs.kenmerk) is not None:
+            raise Conflict(f"Een vragenset met kenmerk {qs.kenmerk} bestaat al.")
+        stamp = now()
+        with self.db.session() as s:
+            row = SetRow(created_at=stamp, updated_at=stamp, origin=origin)
+            self._fill_set(row, qs)
+            row.status = qs.status if qs.status in SET_STATUSES else "nieuw"
+            s.add(row)
+            s.flush()
+            for answer in qs.answers:
+                self._write_answer(s, row.id, answer.questions, answer.text, author, "geïmporteerd", stamp)
+            s.add(StatusChangeRow(set_id=row.id, status=row.status, changed_at=stamp, author=author))
+            set_id = row.id
+        return self.get_set(set_id)
+
+    def add_sets_bulk(self, sets: list[QuestionSet], *, origin: str = "archive") -> int:
+        """Store many sets in one transaction (archive import); kenmerken already present are skipped.
+
+        Returns how many sets were added.
+        """
+        stamp = now()
+        added = 0
+        with self.db.session() as s:
+            known = set(s.scalars(select(SetRow.kenmerk).where(SetRow.kenmerk.is_not(None))))
+            for qs in sets:
+                if qs.kenmerk and qs.kenmerk in known:
+                    continue
+                row = SetRow(created_at=stamp, updated_at=stamp, origin=origin, status=qs.status or "nieuw")
+                self._fill_set(row, qs)
+                for a in qs.answers:
+                    row.answers.append(AnswerRow(
+                        questions=_qkey(a.questions), first_question=min(a.questions), text=a.text,
+                        status="concept", updated_at=stamp, updated_by="archief",
+                    ))
+                s.add(row)
+                added += 1
+                if qs.kenmerk:
+                    known.add(qs.kenmerk)
+        return added
+
+    def _fill_set(self, row: SetRow, qs: QuestionSet) -> None:
+        row.kenmerk = qs.kenmerk
+        row.chamber = qs.chamber
+        row.kind = qs.kind
+        row.submitted_on = qs.submitted_on
+        row.header = qs.header
+        row.subject = qs.subject
+        row.answerer = qs.answerer
+        row.toelichting = qs.toelichting
+        row.warnings = json.dumps(qs.warnings, ensure_ascii=False)
+        row.delay_notice_on = qs.delay_notice_on
+        row.source_text = qs.source_text
+        row.members = [MemberRow(position=i, name=m.name, party=m.party) for i, m in enumerate(qs.members)]
+        row.addressees = [
+            AddresseeRow(position=i, title=a.title, role=a.role, portfolio=a.portfolio)
+            for i, a in enumerate(qs.addressees)
+        ]
+        row.questions = [
+            QuestionRow(number=q.number, text=q.text, footnotes=json.dumps(q.footnotes), assignee=q.assignee)
+            for q in qs.questions
+        ]
+        row.footnotes = [FootnoteRow(number=f.number, text=f.text, url=f.url) for f in qs.footnotes]
+
+    def update_set(self, set_id: int, qs: QuestionSet, *, author: str = "kvdesk") -> QuestionSet:
+        """Replace a set's questions and metadata, keeping every draft answer and its history.
+
+        Answers whose questions no longer all exist are kept as they are (the checks report them).
+        Assignees of questions that keep their number are kept.
+        """
+        with self.db.session() as s:
+            row = s.get(SetRow, set_id)
+            if row is None:
+                raise NotFound(f"Geen vragenset met nummer {set_id}.")
+            if qs.kenmerk and qs.kenmerk != row.kenmerk:
+                other = s.scalar(select(SetRow.id).where(SetRow.kenmerk == qs.kenmerk))
+                if other is not None and other != set_id:
+                    raise Conflict(f"Een vragenset met kenmerk {qs.kenmerk} bestaat al.")
+            assignees = {q.number: q.assignee for q in row.questions if q.assignee}
+            for q in qs.questions:
+                if q.assignee is None and q.number in assignees:
+                    q.assignee = assignees[q.number]
+            # Flush the removal of the old children before the new ones take their numbers.
+            row.questions.clear()
+            row.footnotes.clear()
+            row.members.clear()
+            row.addressees.clear()
+            s.flush()
+            self._fill_set(row, qs)
+            row.updated_at = now()
+            stamp = row.updated_at
+            existing = {a.questions for a in row.answers}
+            for answer in qs.answers:
+                if _qkey(answer.questions) not in existing and answer.text.strip():
+                    self._write_answer(s, set_id, answer.questions, answer.text, author, "geïmporteerd", stamp)
+        return self.get_set(set_id)
+
+    def get_set(self, key: str | int) -> QuestionSet:
+        """The whole set with its answers; raises :class:`NotFound`."""
+        with self.db.session() as s:
+            set_id = self.resolve(key, s)
+            row = s.scalar(
+                select(SetRow)
+                .where(SetRow.id == set_id)
+                .options(
+                    selectinload(SetRow.members),
+                    selectinload(SetRow.addressees),
+                    selectinload(SetRow.questions),
+                    selectinload(SetRow.footnotes),
+                    selectinload(SetRow.answers),
+                )
+            )
+            assert row is not None
+            return _to_set(row)
+
+    def list_sets(self, *, origin: str | None = "draft") -> list[SetSummary]:
+        """Every stored set (``origin=None`` for drafts and archive alike), newest first."""
+        with self.db.session() as s:
+            query = select(SetRow).options(selectinload(SetRow.members), selectinload(SetRow.addressees))
+            if origin is not None:
+                query = query.where(SetRow.origin == origin)
+            rows = list(s.scalars(query.order_by(SetRow.submitted_on.desc().nulls_last(), SetRow.id.desc())))
+            ids = [r.id for r in rows]
+            counts: dict[int, int] = {}
+            assignees: dict[int, set[str]] = {}
+            if ids:
+                for sid, n in s.execute(
+                    select(QuestionRow.set_id, func.count()).where(QuestionRow.set_id.in_(ids)).group_by(QuestionRow.set_id)
+                ):
+                    counts[sid] = n
+                for sid, who in s.execute(
+                    select(QuestionRow.set_id, QuestionRow.assignee).where(
+                        QuestionRow.set_id.in_(ids), QuestionRow.assignee.is_not(None)
+                    )
+                ):
+                    assignees.setdefault(sid, set()).add(who)
+                answered: dict[int, set[int]] = {}
+                for sid, key, text_ in s.execute(
+                    select(AnswerRow.set_id, AnswerRow.questions, AnswerRow.text).where(AnswerRow.set_id.in_(ids))
+                ):
+                    if text_.strip():
+                        answered.setdefault(sid, set()).update(_qlist(key))
+            else:
+                answered = {}
+            return [
+                SetSummary(
+                    id=r.id,
+                    kenmerk=r.kenmerk,
+                    subject=r.subject,
+                    members=[Member(m.name, m.party) for m in r.members],
+                    addressees=[Addressee(a.title, a.role, a.portfolio) for a in r.addressees],
+                    submitted_on=r.submitted_on,
+                    status=r.status,
+                    delay_notice_on=r.delay_notice_on,
+                    kind=r.kind,
+                    origin=r.origin,
+                    question_count=counts.get(r.id, 0),
+                    answered_count=len(answered.get(r.id, set())),
+                    updated_at=r.updated_at,
+                    assignees=sorted(assignees.get(r.id, set())),
+                )
+                for r in rows
+            ]
+
+    def delete_set(self, key: str | int) -> None:
+        with self.db.session() as s:
+            set_id = self.resolve(key, s)
+            s.execute(delete(RevisionRow).where(RevisionRow.set_id == set_id))
+            s.execute(delete(ReferenceRow).where(ReferenceRow.set_id == set_id))
+            s.execute(delete(StatusChangeRow).where(StatusChangeRow.set_id == set_id))
+            s.execute(delete(CheckOverrideRow).where(CheckOverrideRow.set_id == set_id))
+            row = s.get(SetRow, set_id)
+            s.delete(row)
+
+    def count_sets(self) -> int:
+        with self.db.session() as s:
+            return s.scalar(select(func.count()).select_from(SetRow)) or 0
+
+    # --------------------------------------------------------------- answers
+
+    def save_answer(
+        self,
+        set_id: int,
+        questions: list[int],
+        text: str,
+        *,
+        author: str,
+        note: str | None = None,
+    ) -> Answer:
+        """Set the draft answer to ``questions`` and record a revision.
+
+        Any other answer that covers one of these questions is replaced (its text stays in
+        the history), so a question is never answered twice. Saving the same text again
+        records nothing new.
+        """
+        if not questions:
+            raise ValueError("an answer covers at least one question")
+        with self.db.session() as s:
+            row = s.get(SetRow, set_id)
+            if row is None:
+                raise NotFound(f"Geen vragenset met nummer {set_id}.")
+            known = {q.number for q in row.questions}
+            missing = sorted(set(questions) - known)
+            if missing:
+                raise NotFound(
+                    f"De vragenset {row.kenmerk or set_id} heeft geen vraag "
+                    + ", ".join(str(n) for n in missing) + "."
+                )
+            stamp = now()
+            answer = self._write_answer(s, set_id, questions, text, author, note, stamp)
+            row.updated_at = stamp
+            return answer
+
+    def _write_answer(
+        self, s: Session, set_id: int, questions: list[int], text: str, author: str, note: str | None,
+        stamp: dt.datetime,
+    ) -> Answer:
+        key = _qkey(questions)
+        wanted = set(questions)
+        current = None
+        for other in s.scalars(select(AnswerRow).where(AnswerRow.set_id == set_id)):
+            if other.questions == key:
+                current = other
+            elif wanted & set(_qlist(other.questions)):
+                s.delete(other)
+        if current is not None and current.text == text and note is None:
+            return _to_answer(current)
+        if current is None:
+            current = AnswerRow(set_id=set_id, questions=key, first_question=min(wanted), status="concept")
+            s.add(current)
+        current.text = text
+        current.updated_at = stamp
+        current.updated_by = author
+        s.add(RevisionRow(set_id=set_id, questions=key, text=text, author=author, created_at=stamp, note=note))
+        s.flush()
+        return _to_answer(current)
+
+    def split_answer(self, set_id: int, questions: list[int], *, author: str) -> list[Answer]:
+        """Undo a combined answer: each question gets its own answer, the first keeps the text."""
+        key = _qkey(questions)
+        with self.db.session() as s:
+            row = s.scalar(select(AnswerRow).where(AnswerRow.set_id == set_id, AnswerRow.questions == key))
+            if row is None:
+                raise NotFound(f"Geen gecombineerd antwoord op vraag {key}.")
+            numbers = _qlist(key)
+            text = row.text
+            s.delete(row)
+            s.flush()
+            stamp = now()
+            out = [self._write_answer(s, set_id, [numbers[0]], text, author, "gesplitst", stamp)]
+            for n in numbers[1:]:
+                out.append(self._write_answer(s, set_id, [n], "", author, "gesplitst", stamp))
+            return out
+
+    def set_answer_status(self, set_id: int, questions: list[int], status: str, *, author: str) -> None:
+        if status not in ANSWER_STATUSES:
+            raise ValueError(f"unknown answer status {status!r}")
+        key = _qkey(questions)
+        with self.db.session() as s:
+            row = s.scalar(select(AnswerRow).where(AnswerRow.set_id == set_id, AnswerRow.questions == key))
+            if row is None:
+                row = AnswerRow(set_id=set_id, questions=key, first_question=min(questions), text="",
+                                updated_at=now(), updated_by=author)
+                s.add(row)
+            row.status = status
+
+    def set_assignee(self, set_id: int, number: int, assignee: str | None) -> None:
+        with self.db.session() as s:
+            row = s.scalar(select(QuestionRow).where(QuestionRow.set_id == set_id, QuestionRow.number == number))
+            if row is None:
+                raise NotFound(f"Geen vraag {number} in deze set.")
+            row.assignee = (assignee or "").strip() or None
+
+    def revisions(self, set_id: int, questions: list[int] | None = None) -> list[Revision]:
+        """The history, oldest first; ``questions`` limits it to revisions touching those numbers."""
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(RevisionRow).where(RevisionRow.set_id == set_id).order_by(RevisionRow.id)
+            ).all()
+            out = []
+            wanted = set(questions or [])
+            for r in rows:
+                nums = _qlist(r.questions)
+                if wanted and not wanted & set(nums):
+                    continue
+                out.append(Revision(questions=nums, text=r.text, author=r.author, created_at=r.created_at,
+                                    note=r.note, id=r.id))
+            return out
+
+    def revision(self, revision_id: int) -> Revision:
+        with self.db.session() as s:
+            r = s.get(RevisionRow, revision_id)
+            if r is None:
+                raise NotFound(f"Geen versie {revision_id}.")
+            return Revision(questions=_qlist(r.questions), text=r.text, author=r.author,
+                            created_at=r.created_at, note=r.note, id=r.id)
+
+    # ---------------------------------------------------------------- status
+
+    def set_status(
+        self, set_id: int, status: str, *, author: str | None = None, note: str | None = None,
+        on: dt.date | None = None,
+    ) -> None:
+        """Change the set's status, dated; ``uitstel gemeld`` also records the delay-notice date."""
+        if status not in SET_STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        with self.db.session() as s:
+            row = s.get(SetRow, set_id)
+            if row is None:
+                raise NotFound(f"Geen vragenset met nummer {set_id}.")
+            stamp = now() if on is None else dt.datetime.combine(on, now().time())
+            row.status = status
+            if status == "uitstel gemeld":
+                row.delay_notice_on = stamp.date()
+            row.updated_at = now()
+            s.add(StatusChangeRow(set_id=set_id, status=status, changed_at=stamp, author=author, note=note))
+
+    def status_history(self, set_id: int) -> list[StatusChange]:
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(StatusChangeRow).where(StatusChangeRow.set_id == set_id).order_by(StatusChangeRow.id)
+            ).all()
+            return [StatusChange(r.status, r.changed_at, r.author, r.note) for r in rows]
+
+    def record_override(self, set_id: int, findings: list[dict[str, Any]], *, author: str) -> None:
+        """Remember that an export went ahead despite error-level findings."""
+        with self.db.session() as s:
+            s.add(CheckOverrideRow(set_id=set_id, created_at=now(), author=author,
+                                   findings=json.dumps(findings, ensure_ascii=False)))
+
+    def overrides(self, set_id: int) -> list[dict[str, Any]]:
+        with self.db.session() as s:
+            rows = s.scalars(select(CheckOverrideRow).where(CheckOverrideRow.set_id == set_id)).all()
+            return [
+                {"created_at": r.created_at.isoformat(), "author": r.author, "findings": json.loads(r.findings)}
+                for r in rows
+            ]
+
+    # ------------------------------------------------------------ references
+
+    def references(self, set_id: int) -> list[Reference]:
+        with self.db.session() as s:
+            rows = s.scalars(select(ReferenceRow).where(ReferenceRow.set_id == set_id).order_by(ReferenceRow.id))
+            return [_to_reference(r) for r in rows]
+
+    def save_reference(self, set_id: int, ref: Reference) -> Reference:
+        """Insert ``ref`` (no id) or update the stored one with its id."""
+        with self.db.session() as s:
+            row = s.get(ReferenceRow, ref.id) if ref.id is not None else None
+            if row is None:
+                row = ReferenceRow(set_id=set_id)
+                s.add(row)
+            row.kind = ref.kind
+            row.citation = ref.citation
+            row.url = ref.url
+            row.title = ref.title
+            row.author = ref.author
+            row.published_on = ref.published_on
+            row.text = ref.text
+            row.fetched_at = ref.fetched_at
+            row.status = ref.status
+            row.error = ref.error
+            row.footnote = ref.footnote
+            row.questions = json.dumps(ref.questions)
+            row.parts = json.dumps(ref.parts, ensure_ascii=False, default=str)
+            row.attachment = ref.attachment
+            row.content_type = ref.content_type
+            s.flush()
+            return _to_reference(row)
+
+    def delete_reference(self, reference_id: int) -> None:
+        with self.db.session() as s:
+            s.execute(delete(ReferenceRow).where(ReferenceRow.id == reference_id))
+
+
+# ---------------------------------------------------------------- conversions
+
+
+def _to_answer(r: AnswerRow) -> Answer:
+    return Answer(questions=_qlist(r.questions), text=r.text, status=r.status, updated_at=r.updated_at,
+                  updated_by=r.updated_by)
+
+
+def _to_set(row: SetRow) -> QuestionSet:
+    return QuestionSet(
+        kenmerk=row.kenmerk,
+        chamber=row.chamber,
+        kind=row.kind,
+        submitted_on=row.submitted_on,
+        header=row.header,
+        members=[Member(m.name, m.party) for m in row.members],
+        addressees=[Addressee(a.title, a.role, a.portfolio) for a in row.addressees],
+        subject=row.subject,
+        questions=[
+            Question(number=q.number, text=q.text, footnotes=json.loads(q.footnotes or "[]"), assignee=q.assignee)
+            for q in row.questions
+        ],
+        footnotes=[Footnote(f.number, f.text, f.url) for f in row.footnotes],
+        answers=[_to_answer(a) for a in row.answers],
+        answerer=row.answerer,
+        toelichting=row.toelichting,
+        warnings=json.loads(row.warnings or "[]"),
+        id=row.id,
+        status=row.status,
+        delay_notice_on=row.delay_notice_on,
+        source_text=row.source_text,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _to_reference(r: ReferenceRow) -> Reference:
+    return Reference(
+        kind=r.kind,
+        citation=r.citation,
+        url=r.url,
+        title=r.title,
+        author=r.author,
+        published_on=r.published_on,
+        text=r.text,
+        fetched_at=r.fetched_at,
+        status=r.status,
+        error=r.error,
+        footnote=r.footnote,
+        questions=json.loads(r.questions or "[]"),
+        parts=json.loads(r.parts or "{}"),
+        attachment=r.attachment,
+        content_type=r.content_type,
+        id=r.id,
+    )
