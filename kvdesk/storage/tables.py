@@ -202,3 +202,29 @@ class CheckOverrideRow(Base):
     author: Mapped[str] = mapped_column(String(200))
     findings: Mapped[str] = mapped_column(Text)  # JSON list of the overridden findings
     done: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ArchiveSourceRow(Base):
+    """Where an archive set came from: the Kamer's case and its publication in the Aanhangsel."""
+
+    __tablename__ = "archive_source"
+
+    set_id: Mapped[int] = mapped_column(ForeignKey("question_set.id", ondelete="CASCADE"), primary_key=True)
+    source: Mapped[str] = mapped_column(String(20))  # "tk-odata", "jsonl" …
+    zaak_id: Mapped[str | None] = mapped_column(String(40), unique=True)  # the Tweede Kamer's Zaak.Id
+    vergaderjaar: Mapped[str | None] = mapped_column(String(9))  # "2024-2025"
+    aanhangsel: Mapped[str | None] = mapped_column(String(20))  # number in the Aanhangsel, e.g. "2345"
+    publication: Mapped[str | None] = mapped_column(String(80))  # KOOP id, e.g. "ah-tk-20242025-2345"
+    answered_on: Mapped[dt.date | None] = mapped_column(Date)
+    changed_at: Mapped[str | None] = mapped_column(String(40))  # the source's own change stamp
+
+
+class SyncStateRow(Base):
+    """How far an open-data sync got, so that the next run resumes there."""
+
+    __tablename__ = "sync_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(Text)  # the next page to fetch, when a run stopped early
+    since: Mapped[str | None] = mapped_column(String(40))  # newest change seen by a finished run
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

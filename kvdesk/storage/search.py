@@ -1,0 +1,646 @@
+"""Full-text search over every question and answer, on SQLite (FTS5) and PostgreSQL.
+
+SQLite: two FTS5 *external-content* tables, ``question_fts`` over ``question.text`` and
+``answer_fts`` over ``answer.text``. They hold only the index (the text stays in its own table),
+use ``unicode61 remove_diacritics 2`` so that ``geinformeerd`` finds ``geïnformeerd``, and are
+kept in step by triggers on the two tables, so every write path (the repository, a migration,
+a bulk import) updates the index without knowing about it. Ranking is bm25, snippets come from
+FTS5's ``snippet()``.
+
+PostgreSQL: GIN indexes on ``to_tsvector('dutch', text)`` of the same two tables, ranked with
+``ts_rank_cd`` and highlighted with ``ts_headline``. The expression index is always in step;
+unlike SQLite it does not fold diacritics (that needs the ``unaccent`` extension).
+
+User text never reaches MATCH or ``to_tsquery`` as is: :func:`parse_query` turns it into terms
+that are quoted for the engine, so ``"``, ``-``, ``:`` or ``*`` in the input cannot cause a
+syntax error.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import unicodedata
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+
+log = logging.getLogger(__name__)
+
+# Highlight markers inside snippets: control characters that never occur in stored text, so
+# that callers can turn them into HTML, Markdown or brackets without ambiguity.
+MARK_START = "\x02"
+MARK_END = "\x03"
+ELLIPSIS = "…"
+
+# The tables that are indexed: (content table, FTS table).
+INDEXED = (("question", "question_fts"), ("answer", "answer_fts"))
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+class SearchUnavailable(RuntimeError):
+    """This SQLite build has no FTS5; ``str()`` is a one-line message that says what to do."""
+
+
+# --------------------------------------------------------------------------- query text
+
+
+@dataclass(frozen=True)
+class Term:
+    """One unit of a query: a word or a phrase, optionally a prefix, optionally excluded."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Query:
+    """A user's search text, parsed: what must match and what must not."""
+
+    terms: tuple[Term, ...] = ()
+
+    @property
+    def positive(self) -> list[Term]:
+        return [t for t in self.terms if not t.negated]
+
+    @property
+    def negative(self) -> list[Term]:
+        return [t for t in self.terms if t.negated]
+
+    def __bool__(self) -> bool:
+        return bool(self.positive)
+
+    def words(self) -> list[str]:
+        """Every searched word (not the excluded ones), for highlighting elsewhere."""
+        return [w for t in self.positive for w in t.words]
+
+
+# A "word" the way unicode61 sees it: letters and digits; everything else separates.
+_WORD = re.compile(r"[^\W_]+")
+_RAW = re.compile(r'-?"[^"]*(?:"|$)\*?|\S+')
+
+
+def parse_query(user_text: str, *, prefix_last: bool = False) -> Query:
+    """Parse what a user typed into a :class:`Query`.
+
+    Understood: words (all must occur), ``"a phrase"``, ``word*`` for a prefix, ``-word`` or
+    ``-"a phrase"`` to exclude. Every other character only separates words, so the result is
+    always a valid query (possibly empty). ``prefix_last`` treats the last word as a prefix,
+    for search-as-you-type.
+    """
+    terms: list[Term] = []
+    for raw in _RAW.findall(user_text or ""):
+        negated = raw.startswith("-") and len(raw) > 1
+        body = raw[1:] if negated else raw
+        prefix = body.endswith("*")
+        words = tuple(_WORD.findall(body))
+        if not words:
+            continue
+        terms.append(Term(words, prefix, negated))
+    if prefix_last and terms and not terms[-1].negated and user_text and not user_text[-1].isspace():
+        last = terms[-1]
+        terms[-1] = Term(last.words, True, False)
+    # Excluding only, with nothing to find, is not a query: FTS5's NOT needs a left side.
+    if not any(not t.negated for t in terms):
+        return Query(())
+    return Query(tuple(terms))
+
+
+def fts5_expression(query: Query) -> str:
+    """The FTS5 MATCH expression for ``query`` (every word quoted, so nothing is syntax)."""
+    def term(t: Term) -> str:
+        quoted = '"' + " ".join(w.replace('"', '""') for w in t.words) + '"'
+        return quoted + ("*" if t.prefix else "")
+
+    expr = " ".join(term(t) for t in query.positive)
+    for t in query.negative:
+        expr = f"({expr}) NOT {term(t)}"
+    return expr
+
+
+def fts5_any_expression(words: Iterable[str]) -> str:
+    """An FTS5 expression matching any of ``words`` (for similar questions)."""
+    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def tsquery_expression(query: Query) -> str:
+    """The PostgreSQL ``to_tsquery`` text for ``query`` (lexemes quoted, phrases with ``<->``)."""
+    def term(t: Term) -> str:
+        parts = ["'" + w.replace("'", "''").replace("\\", "") + "'" for w in t.words]
+        if t.prefix:
+            parts[-1] += ":*"
+        inner = " <-> ".join(parts)
+        return f"({inner})" if len(parts) > 1 else inner
+
+    expr = " & ".join(term(t) for t in query.positive)
+    for t in query.negative:
+        expr = f"({expr}) & !{term(t)}"
+    return expr
+
+
+def normalise_word(word: str) -> str:
+    """A word as the index stores it: lower case, diacritics removed (like unicode61)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def index_words(body: str) -> list[str]:
+    """The words of ``body`` as the index sees them, in order."""
+    return [normalise_word(w) for w in _WORD.findall(body)]
+
+
+# Dutch function words and the words every Kamervraag has; they say nothing about the subject.
+STOPWORDS = frozenset(
+    """
+    aan al alle als altijd andere ben bent bij daar daarom dan dat de der deze die dit doch doen door
+    dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets
+    ik in is ja je kan kon kunnen kunt maar me meer men met mij mijn moet na naar niet niets nog nu of
+    om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was
+    wat we wel werd wezen wie wij wil worden wordt zal ze zelf zich zij zijn zo zonder zou zouden
+    welke welk waarom wanneer waar hoeveel hierover daarover daarbij hoe bereid kent bekend bericht
+    minister staatssecretaris kamer vraag vragen antwoord mee deelt delen kunt zult acht gaat gaan
+    mogelijk waarbij wordt welke tussen binnen sinds zoals onder andere nee indien tevens echter
+    """.split()  # noqa: SIM905 - a block of words reads better than a list of strings
+)
+
+
+def distinctive_words(body: str, *, limit: int = 40) -> list[str]:
+    """Candidate words of ``body`` for similarity: no stop words, no numbers, no short words."""
+    seen: dict[str, None] = {}
+    for w in index_words(body):
+        if len(w) < 3 or w.isdigit() or w in STOPWORDS:
+            continue
+        seen.setdefault(w, None)
+        if len(seen) >= limit:
+            break
+    return list(seen)
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _sqlite_ddl(content: str, fts: str) -> list[str]:
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5("
+        f"text, content='{content}', content_rowid='id', tokenize='{TOKENIZE}')",
+        # Document frequencies per term, read by similar_questions to pick distinctive words.
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts}_vocab USING fts5vocab({fts}, row)",
+        *_sqlite_triggers(content, fts),
+    ]
+
+
+def _sqlite_triggers(content: str, fts: str) -> list[str]:
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {content} BEGIN "
+        f"INSERT INTO {fts}(rowid, text) VALUES (new.id, new.text); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {content} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, text) VALUES ('delete', old.id, old.text); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF text ON {content} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, text) VALUES ('delete', old.id, old.text); "
+        f"INSERT INTO {fts}(rowid, text) VALUES (new.id, new.text); END",
+    ]
+
+
+TRIGGER_NAMES = tuple(f"{fts}_{suffix}" for _content, fts in INDEXED for suffix in ("ai", "ad", "au"))
+
+_PG_DDL = [
+    f"CREATE INDEX IF NOT EXISTS ix_{content}_fulltext ON {content} USING gin (to_tsvector('dutch', text))"
+    for content, _fts in INDEXED
+]
+
+_ready: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def fts5_available() -> bool:
+    """Whether this Python's SQLite has FTS5 compiled in (some builds drop it)."""
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        conn.close()
+
+
+def create_search_index(conn: Connection) -> None:
+    """Create the full-text index on ``conn`` (idempotent) and fill it from the stored text.
+
+    Used by the migration and by :func:`ensure_search_index`. On SQLite a missing index or
+    missing triggers mean the index may be behind the text, so it is rebuilt.
+    """
+    if conn.dialect.name == "sqlite":
+        present = {
+            r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"
+            )
+        }
+        complete = all(fts in present for _c, fts in INDEXED) and all(t in present for t in TRIGGER_NAMES)
+        if complete:
+            return
+        if not fts5_available():
+            raise SearchUnavailable(
+                "Zoeken kan niet: deze Python-installatie heeft SQLite zonder FTS5. "
+                "Installeer kvdesk met het officiële installatieprogramma."
+            )
+        for content, fts in INDEXED:
+            for stmt in _sqlite_ddl(content, fts):
+                conn.exec_driver_sql(stmt)
+            conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+        log.info("full-text index created and filled")
+    elif conn.dialect.name == "postgresql":
+        for stmt in _PG_DDL:
+            conn.exec_driver_sql(stmt)
+    else:
+        raise SearchUnavailable(f"Zoeken wordt niet ondersteund op database {conn.dialect.name}.")
+
+
+def drop_search_index(conn: Connection) -> None:
+    """Remove the full-text index (the migration's downgrade)."""
+    if conn.dialect.name == "sqlite":
+        for name in TRIGGER_NAMES:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        for _content, fts in INDEXED:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {fts}_vocab")
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {fts}")
+    elif conn.dialect.name == "postgresql":
+        for content, _fts in INDEXED:
+            conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{content}_fulltext")
+
+
+def ensure_search_index(engine: Engine) -> None:
+    """Make sure the index exists on ``engine`` (once per engine per process; cheap after that).
+
+    Normally the Alembic migration has created it; this covers databases made by
+    ``create_all`` and tests that build a schema directly.
+    """
+    if engine in _ready:
+        return
+    with engine.begin() as conn:
+        create_search_index(conn)
+    _ready.add(engine)
+
+
+def forget_engine(engine: Engine) -> None:
+    """Let :func:`ensure_search_index` check ``engine`` again (after the schema was replaced)."""
+    _ready.discard(engine)
+
+
+# ------------------------------------------------------------------------ bulk loading
+
+
+def begin_bulk_load(conn: Connection) -> dict[str, int] | None:
+    """Suspend the per-row index triggers for a bulk insert inside the current transaction.
+
+    Returns a watermark to pass to :func:`end_bulk_load`, which indexes the new rows in one
+    statement per table (about twice as fast as a trigger per row) and restores the
+    triggers. Both must run in the same transaction: if it rolls back, the triggers come back
+    with it. Only SQLite has triggers; elsewhere this returns ``None`` and does nothing.
+    """
+    if conn.dialect.name != "sqlite":
+        return None
+    # Python's sqlite3 opens its implicit transaction only before a DML statement; without
+    # one, the DROP TRIGGER below would commit on its own and survive a rollback.
+    conn.exec_driver_sql("DELETE FROM question WHERE 0")
+    watermark = {
+        content: conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {content}").scalar() or 0
+        for content, _fts in INDEXED
+    }
+    for name in TRIGGER_NAMES:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    return {content: int(v) for content, v in watermark.items()}
+
+
+def end_bulk_load(conn: Connection, watermark: dict[str, int] | None) -> None:
+    """Index the rows added since :func:`begin_bulk_load` and restore the triggers."""
+    if watermark is None or conn.dialect.name != "sqlite":
+        return
+    for content, fts in INDEXED:
+        conn.exec_driver_sql(
+            f"INSERT INTO {fts}(rowid, text) SELECT id, text FROM {content} WHERE id > ?",
+            (watermark[content],),
+        )
+        for stmt in _sqlite_triggers(content, fts):
+            conn.exec_driver_sql(stmt)
+
+
+def optimize(engine: Engine) -> None:
+    """Merge the index segments (after a large import: smaller and faster to query)."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as conn:
+        for _content, fts in INDEXED:
+            conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@dataclass
+class SearchFilters:
+    """Narrowing a search by what is known about the set."""
+
+    year: int | None = None
+    ministry: str | None = None  # part of an addressee's title or portfolio
+    member: str | None = None  # part of a member's name
+    party: str | None = None  # a member's party, exactly (case-insensitive)
+    answered: bool | None = None  # True: answered questions and non-empty answers only
+    origin: str | None = None  # "draft" or "archive"
+    exclude_set: int | None = None
+
+    def is_empty(self) -> bool:
+        return all(
+            v is None or v == ""
+            for v in (self.year, self.ministry, self.member, self.party, self.answered, self.origin,
+                      self.exclude_set)
+        )
+
+
+@dataclass
+class SearchRow:
+    """One hit: a question or an answer, with where it belongs and why it matched."""
+
+    kind: str  # "question" | "answer"
+    row_id: int
+    set_id: int
+    kenmerk: str | None
+    subject: str | None
+    submitted_on: dt.date | None
+    origin: str
+    questions: list[int]
+    snippet: str  # with MARK_START / MARK_END around the matched words
+    score: float  # higher is better
+    text: str = ""
+
+
+@dataclass
+class SimilarRow:
+    """An earlier question like the one at hand, with the answer that covers it."""
+
+    set_id: int
+    kenmerk: str | None
+    subject: str | None
+    submitted_on: dt.date | None
+    number: int
+    question: str
+    score: float
+    answer: str | None = None
+    answer_questions: list[int] = field(default_factory=list)
+    snippet: str = ""
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _filter_sql(filters: SearchFilters, kind: str, params: dict[str, Any]) -> list[str]:
+    """SQL conditions on aliases ``s`` (question_set) and ``c`` (question or answer)."""
+    conds: list[str] = []
+    if filters.year is not None:
+        conds.append("s.submitted_on >= :f_from AND s.submitted_on < :f_to")
+        params["f_from"] = dt.date(filters.year, 1, 1)
+        params["f_to"] = dt.date(filters.year + 1, 1, 1)
+    if filters.origin:
+        conds.append("s.origin = :f_origin")
+        params["f_origin"] = filters.origin
+    if filters.exclude_set is not None:
+        conds.append("s.id <> :f_exclude")
+        params["f_exclude"] = filters.exclude_set
+    if filters.ministry:
+        conds.append(
+            "EXISTS (SELECT 1 FROM addressee a WHERE a.set_id = s.id AND "
+            "(lower(a.title) LIKE :f_ministry OR lower(coalesce(a.portfolio, '')) LIKE :f_ministry))"
+        )
+        params["f_ministry"] = f"%{filters.ministry.strip().lower()}%"
+    if filters.member:
+        conds.append("EXISTS (SELECT 1 FROM member m WHERE m.set_id = s.id AND lower(m.name) LIKE :f_member)")
+        params["f_member"] = f"%{filters.member.strip().lower()}%"
+    if filters.party:
+        conds.append(
+            "EXISTS (SELECT 1 FROM member m2 WHERE m2.set_id = s.id AND lower(m2.party) = :f_party)"
+        )
+        params["f_party"] = filters.party.strip().lower()
+    if filters.answered is not None:
+        if kind == "answer":
+            conds.append("trim(c.text) <> ''" if filters.answered else "1 = 0")
+        else:
+            answered = (
+                "EXISTS (SELECT 1 FROM answer an WHERE an.set_id = c.set_id AND trim(an.text) <> '' "
+                "AND (',' || an.questions || ',') LIKE ('%,' || CAST(c.number AS VARCHAR(10)) || ',%'))"
+            )
+            conds.append(answered if filters.answered else f"NOT {answered}")
+    return conds
+
+
+def search(
+    conn: Connection, query: Query, *, limit: int = 20, filters: SearchFilters | None = None,
+    kinds: Sequence[str] = ("question", "answer"), snippet_words: int = 16,
+) -> list[SearchRow]:
+    """The best ``limit`` questions and answers for ``query``, best first."""
+    if not query or limit <= 0:
+        return []
+    filters = filters or SearchFilters()
+    rows: list[SearchRow] = []
+    for kind in kinds:
+        if conn.dialect.name == "postgresql":
+            rows.extend(_search_pg(conn, query, kind, limit=limit, filters=filters, words=snippet_words))
+        else:
+            rows.extend(_search_sqlite(conn, query, kind, limit=limit, filters=filters, words=snippet_words))
+    rows.sort(key=lambda r: -r.score)
+    return rows[:limit]
+
+
+def _columns(kind: str) -> tuple[str, str]:
+    """The content table and the SQL for its question numbers as a comma list."""
+    if kind == "question":
+        return "question", "CAST(c.number AS VARCHAR(10))"
+    return "answer", "c.questions"
+
+
+def _search_sqlite(
+    conn: Connection, query: Query, kind: str, *, limit: int, filters: SearchFilters, words: int,
+) -> list[SearchRow]:
+    content, numbers = _columns(kind)
+    fts = f"{content}_fts"
+    params: dict[str, Any] = {"q": fts5_expression(query), "n": limit}
+    conds = _filter_sql(filters, kind, params)
+    if conds:
+        # Filters need the set: rank inside the join. Without filters the ranking runs on
+        # the index alone and only the top rows are joined (the common, fastest case).
+        top = (
+            f"SELECT f.rowid AS id, f.rank AS rank FROM {fts} f "
+            f"JOIN {content} c ON c.id = f.rowid JOIN question_set s ON s.id = c.set_id "
+            f"WHERE {fts} MATCH :q AND {' AND '.join(conds)} ORDER BY f.rank LIMIT :n"
+        )
+    else:
+        top = f"SELECT rowid AS id, rank FROM {fts} WHERE {fts} MATCH :q ORDER BY rank LIMIT :n"
+    # The snippet is made only for the rows that survive the LIMIT: FTS5 finds a row of a
+    # MATCH by rowid directly, so each costs one document, not one more search.
+    sql = (
+        f"WITH top AS ({top}) "
+        f"SELECT top.id, top.rank, c.set_id, {numbers} AS numbers, c.text, s.kenmerk, s.subject, "
+        f"s.submitted_on, s.origin, "
+        f"(SELECT snippet({fts}, 0, char(2), char(3), '{ELLIPSIS}', {int(words)}) FROM {fts} "
+        f" WHERE {fts} MATCH :q AND rowid = top.id) AS snip "
+        f"FROM top JOIN {content} c ON c.id = top.id JOIN question_set s ON s.id = c.set_id "
+        f"ORDER BY top.rank"
+    )
+    out = []
+    for r in conn.execute(text(sql), params):
+        out.append(SearchRow(
+            kind=kind, row_id=r.id, set_id=r.set_id, kenmerk=r.kenmerk, subject=r.subject,
+            submitted_on=_as_date(r.submitted_on), origin=r.origin,
+            questions=[int(n) for n in str(r.numbers).split(",") if n],
+            snippet=r.snip or "", score=-float(r.rank), text=r.text,
+        ))
+    return out
+
+
+def _search_pg(
+    conn: Connection, query: Query, kind: str, *, limit: int, filters: SearchFilters, words: int,
+) -> list[SearchRow]:
+    content, numbers = _columns(kind)
+    params: dict[str, Any] = {"q": tsquery_expression(query), "n": limit}
+    conds = _filter_sql(filters, kind, params)
+    where = " AND ".join(["to_tsvector('dutch', c.text) @@ tq.q", *conds])
+    options = f"StartSel=\x02, StopSel=\x03, MaxWords={int(words) * 2}, MinWords={max(3, int(words) // 2)}, " \
+              f"MaxFragments=2, FragmentDelimiter={ELLIPSIS}"
+    sql = (
+        f"WITH tq AS (SELECT to_tsquery('dutch', :q) AS q), top AS ("
+        f"  SELECT c.id, ts_rank_cd(to_tsvector('dutch', c.text), tq.q) AS score "
+        f"  FROM {content} c JOIN question_set s ON s.id = c.set_id, tq WHERE {where} "
+        f"  ORDER BY score DESC LIMIT :n) "
+        f"SELECT top.id, top.score, c.set_id, {numbers} AS numbers, c.text, s.kenmerk, s.subject, "
+        f"s.submitted_on, s.origin, ts_headline('dutch', c.text, tq.q, :opts) AS snip "
+        f"FROM top JOIN {content} c ON c.id = top.id JOIN question_set s ON s.id = c.set_id, tq "
+        f"ORDER BY top.score DESC"
+    )
+    params["opts"] = options
+    out = []
+    for r in conn.execute(text(sql), params):
+        out.append(SearchRow(
+            kind=kind, row_id=r.id, set_id=r.set_id, kenmerk=r.kenmerk, subject=r.subject,
+            submitted_on=_as_date(r.submitted_on), origin=r.origin,
+            questions=[int(n) for n in str(r.numbers).split(",") if n],
+            snippet=r.snip or "", score=float(r.score), text=r.text,
+        ))
+    return out
+
+
+def similar(
+    conn: Connection, body: str, *, limit: int = 5, exclude_set: int | None = None, max_terms: int = 8,
+) -> list[SimilarRow]:
+    """Earlier questions most like ``body``: bm25 over its most distinctive words.
+
+    The words are the candidates of :func:`distinctive_words` that are rarest in the index
+    (but occur in more than one question, so a typo or the question itself does not lead);
+    any of them may match, bm25 rewards the rare ones and the ones that occur together.
+    """
+    candidates = distinctive_words(body)
+    if not candidates or limit <= 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        chosen = candidates[:max_terms]
+        return _similar_pg(conn, chosen, limit, exclude_set)
+    marks = ", ".join(f":w{i}" for i in range(len(candidates)))
+    params: dict[str, Any] = {f"w{i}": w for i, w in enumerate(candidates)}
+    freq = {r.term: int(r.doc) for r in conn.execute(
+        text(f"SELECT term, doc FROM question_fts_vocab WHERE term IN ({marks})"), params)}
+    known = [w for w in candidates if freq.get(w, 0) > 1]
+    if not known:
+        known = [w for w in candidates if freq.get(w, 0) > 0]
+    chosen = sorted(known, key=lambda w: freq[w])[:max_terms]
+    if not chosen:
+        return []
+    # Ask for a few more than needed: hits from the excluded set are dropped after ranking,
+    # which keeps the ranking on the index alone (a join inside it would cost a lookup per match).
+    sql = (
+        "WITH top AS (SELECT rowid AS id, rank FROM question_fts WHERE question_fts MATCH :q "
+        "ORDER BY rank LIMIT :n) "
+        "SELECT top.id, top.rank, q.set_id, q.number, q.text, s.kenmerk, s.subject, s.submitted_on, "
+        "(SELECT snippet(question_fts, 0, char(2), char(3), :ell, 16) FROM question_fts "
+        " WHERE question_fts MATCH :q AND rowid = top.id) AS snip "
+        "FROM top JOIN question q ON q.id = top.id JOIN question_set s ON s.id = q.set_id "
+        "ORDER BY top.rank"
+    )
+    params = {"q": fts5_any_expression(chosen), "n": limit + 40, "ell": ELLIPSIS}
+    rows = [r for r in conn.execute(text(sql), params) if r.set_id != exclude_set][:limit]
+    out = [
+        SimilarRow(set_id=r.set_id, kenmerk=r.kenmerk, subject=r.subject, submitted_on=_as_date(r.submitted_on),
+                   number=r.number, question=r.text, score=-float(r.rank), snippet=r.snip or "")
+        for r in rows
+    ]
+    _attach_answers(conn, out)
+    return out
+
+
+def _similar_pg(conn: Connection, words: list[str], limit: int, exclude_set: int | None) -> list[SimilarRow]:
+    tsq = " | ".join("'" + w.replace("'", "''") + "'" for w in words)
+    sql = (
+        "WITH tq AS (SELECT to_tsquery('dutch', :q) AS q) "
+        "SELECT q.id, q.set_id, q.number, q.text, s.kenmerk, s.subject, s.submitted_on, "
+        "ts_rank_cd(to_tsvector('dutch', q.text), tq.q) AS score "
+        "FROM question q JOIN question_set s ON s.id = q.set_id, tq "
+        "WHERE to_tsvector('dutch', q.text) @@ tq.q AND s.id <> :ex ORDER BY score DESC LIMIT :n"
+    )
+    rows = conn.execute(text(sql), {"q": tsq, "n": limit, "ex": exclude_set if exclude_set is not None else -1})
+    out = [
+        SimilarRow(set_id=r.set_id, kenmerk=r.kenmerk, subject=r.subject, submitted_on=_as_date(r.submitted_on),
+                   number=r.number, question=r.text, score=float(r.score))
+        for r in rows
+    ]
+    _attach_answers(conn, out)
+    return out
+
+
+def _attach_answers(conn: Connection, rows: list[SimilarRow]) -> None:
+    """Fill in the answer that covers each similar question (one query for all)."""
+    set_ids = sorted({r.set_id for r in rows})
+    if not set_ids:
+        return
+    marks = ", ".join(f":s{i}" for i in range(len(set_ids)))
+    answers: dict[int, list[tuple[list[int], str]]] = {}
+    for a in conn.execute(
+        text(f"SELECT set_id, questions, text FROM answer WHERE set_id IN ({marks})"),
+        {f"s{i}": sid for i, sid in enumerate(set_ids)},
+    ):
+        nums = [int(n) for n in str(a.questions).split(",") if n]
+        answers.setdefault(a.set_id, []).append((nums, a.text))
+    for r in rows:
+        for nums, body in answers.get(r.set_id, []):
+            if r.number in nums and body.strip():
+                r.answer = body
+                r.answer_questions = nums
+                break
+
+
+def index_counts(conn: Connection) -> dict[str, int]:
+    """How many rows each index covers (for diagnostics and tests)."""
+    if conn.dialect.name != "sqlite":
+        return {content: int(conn.exec_driver_sql(f"SELECT count(*) FROM {content}").scalar() or 0)
+                for content, _fts in INDEXED}
+    out = {}
+    for content, fts in INDEXED:
+        # The docsize shadow table has one row per indexed document.
+        out[content] = int(conn.exec_driver_sql(f"SELECT count(*) FROM {fts}_docsize").scalar() or 0)
+    return out
+
+
+def integrity_check(conn: Connection) -> None:
+    """Raise when an FTS5 index disagrees with its content table (SQLite only)."""
+    if conn.dialect.name != "sqlite":
+        return
+    for _content, fts in INDEXED:
+        conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
