@@ -7,7 +7,7 @@ repeats its words) and are safe from several threads: spylls keeps no state betw
 the dictionary is read. Suggestions are slow (about a second) and belong off the GUI thread.
 
 Words the dictionary cannot know are not reported: acronyms and names written with more than
-one capital (``NZa``, ``DSA``), single letters, and words glued to digits. A hyphenated
+one capital (``NZa``, ``DSA``) and single letters (what is left of ``2024Z18882``). A hyphenated
 compound is accepted when each part is a word (``data-uitvraag``), and an abbreviation with
 its full stop is looked up as such (``jl.``, ``nr.``).
 """
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 # Letters (ë, ï, é …), joined by hyphens, apostrophes or inner full stops ("o.a."), with an
 # optional leading apostrophe for "'s" and "'t" and an optional trailing full stop.
 _TOKEN = re.compile(
-    r"(?<![\w])(?:['’](?=[stk](?:\b|-)))?[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?(?!\w)",
+    r"(?<![^\W\d_])(?:['’](?=[stk](?:\b|-)))?[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?(?![^\W\d_])",
 )
 _LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|eu|net)\b\S*")
 

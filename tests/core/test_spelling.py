@@ -70,9 +70,19 @@ def test_sentence_final_full_stop_does_not_hide_the_word(checker):
     assert not checker.is_correct("geinformeerd.")
 
 
-def test_tokenizer_keeps_diaereses_apostrophes_and_hyphens_and_skips_links_and_digits():
-    words = [w for _s, _e, w in tokenize("Zie ’s-Gravenhage, zo’n PM2,5 d66 2024Z18882 https://www.nza.nl/a-b of info@minvws.nl; geïnformeerd.")]
+def test_tokenizer_keeps_diaereses_apostrophes_and_hyphens_and_skips_links():
+    text = "Zie ’s-Gravenhage, zo’n https://www.nza.nl/a-b of info@minvws.nl; geïnformeerd."
+    words = [w for _s, _e, w in tokenize(text)]
     assert words == ["Zie", "’s-Gravenhage", "zo’n", "of", "geïnformeerd."]
+
+
+def test_tokenizer_next_to_digits():
+    words = [w for _s, _e, w in tokenize("PM2,5 2024Z18882 nr.650 7398’s-Gravenhage")]
+    assert words == ["PM", "Z", "nr.", "’s-Gravenhage"]
+
+
+def test_words_next_to_digits_are_judged_sensibly(checker):
+    assert checker.misspelled_spans("PM2,5 en d66 in 2024Z18882, zie nr.650 en 7398’s-Gravenhage") == []
 
 
 def test_misspelled_words_are_distinct_in_order_and_spans_point_into_the_text(checker):
