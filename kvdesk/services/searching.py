@@ -11,7 +11,6 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from kvdesk.core.model import Answer
