@@ -10,9 +10,10 @@ How the format maps onto Qt:
 * bullet and numbered lists are ``QTextList`` objects, a numbered list keeps its start number;
 * a block quote is a run of blocks marked with :data:`QUOTE_GROUP` (a number per quote, so two
   quotes in a row stay two) and indented;
-* a footnote reference is one object character (U+FFFC) of type :data:`FOOTNOTE_OBJECT` carrying
-  its label in :data:`FOOTNOTE_LABEL`, superscript and a ``kvfn:<label>`` anchor so it also
-  survives HTML; the editor draws its number, so renumbering never touches the text;
+* a footnote reference is one object character (U+FFFC): an inline image named ``kvfn:<label>``
+  carrying its label in :data:`FOOTNOTE_LABEL` and a ``kvfn:`` anchor, so it also survives HTML.
+  :class:`AnswerDocument` draws the image: the number in superscript, counted through the whole
+  reply. Renumbering redraws the images and never touches the text or the undo history;
 * a footnote's text is a block at the end marked with :data:`FOOTNOTE_TEXT` (the label), opened
   by a marker object of its own; several blocks with one label form one note.
 
@@ -21,18 +22,23 @@ Pasted HTML goes through :func:`html_to_richtext`, which keeps only what the for
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextImageFormat,
     QTextList,
     QTextListFormat,
 )
@@ -40,7 +46,7 @@ from PySide6.QtGui import (
 from kvdesk.core.richtext import FootnoteRef, Inline, ListBlock, Paragraph, Quote, RichText, Run
 
 __all__ = [
-    "FOOTNOTE_OBJECT",
+    "AnswerDocument",
     "FOOTNOTE_LABEL",
     "FOOTNOTE_DEFINITION",
     "FOOTNOTE_TEXT",
@@ -58,7 +64,6 @@ __all__ = [
     "iter_footnote_refs",
 ]
 
-FOOTNOTE_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 FOOTNOTE_LABEL = int(QTextFormat.Property.UserProperty) + 1
 FOOTNOTE_DEFINITION = int(QTextFormat.Property.UserProperty) + 2  # the marker opening a note's text
 FOOTNOTE_TEXT = int(QTextFormat.Property.UserProperty) + 3  # block property: text of this label
@@ -67,6 +72,60 @@ OBJECT_CHAR = "\ufffc"
 LINE_SEPARATOR = "\u2028"
 QUOTE_INDENT = 18.0
 FOOTNOTE_COLOUR = QColor("#4a5560")
+
+
+# --------------------------------------------------------------------------- the document
+
+
+class AnswerDocument(QTextDocument):
+    """A QTextDocument that draws footnote markers with their number in the whole reply.
+
+    ``number_for(label)`` gives the number to show; :meth:`refresh_numbers` redraws every marker
+    after the numbering changed (another answer gained a note, say).
+    """
+
+    def __init__(self, parent: QObject | None = None, number_for: Callable[[str], int] | None = None) -> None:
+        super().__init__(parent)
+        self.number_for: Callable[[str], int] = number_for or (lambda label: 0)
+        self._images: dict[tuple[str, int, bool, float], QImage] = {}
+        self.scale = 2.0  # crisp on high-DPI screens
+
+    def loadResource(self, type_: int, name: QUrl) -> object:
+        scheme = name.scheme()
+        if scheme not in ("kvfn", "kvfnt"):
+            return None  # never fetch anything: pasted images from the web stay unloaded
+        label = name.toString()[len(scheme) + 1:]
+        number = self.number_for(label)
+        size = self.defaultFont().pointSizeF()
+        key = (label, number, scheme == "kvfnt", size)
+        image = self._images.get(key)
+        if image is None:
+            image = self._images[key] = self._draw(str(number) if number > 0 else "*", scheme == "kvfnt")
+        return image
+
+    def _draw(self, text: str, definition: bool) -> QImage:
+        base = QFont(self.defaultFont())
+        metrics = QFontMetricsF(base)
+        small = QFont(base)
+        small.setPointSizeF(max(6.0, base.pointSizeF() * 0.72))
+        small_metrics = QFontMetricsF(small)
+        width = small_metrics.horizontalAdvance(text) + (6.0 if definition else 2.0)
+        height = metrics.ascent()
+        image = QImage(int(width * self.scale) + 1, int(height * self.scale) + 1, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        image.setDevicePixelRatio(self.scale)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(small)
+        painter.setPen(FOOTNOTE_COLOUR if definition else QColor("#1a5fb4"))
+        painter.drawText(1.0, small_metrics.ascent(), text)
+        painter.end()
+        return image
+
+    def refresh_numbers(self) -> None:
+        """Redraw the markers (the numbers changed); the text and the undo history are untouched."""
+        self._images.clear()
+        self.markContentsDirty(0, self.characterCount())
 
 
 # --------------------------------------------------------------------------- formats
@@ -91,15 +150,14 @@ def _run_format(run: Run) -> QTextCharFormat:
     return fmt
 
 
-def footnote_ref_format(label: str, *, definition: bool = False) -> QTextCharFormat:
+def footnote_ref_format(label: str, *, definition: bool = False) -> QTextImageFormat:
     """The format of a footnote marker character (in the text, or opening the note's text)."""
-    fmt = QTextCharFormat()
-    fmt.setObjectType(FOOTNOTE_OBJECT)
+    fmt = QTextImageFormat()
+    fmt.setName(f"{'kvfnt' if definition else 'kvfn'}:{label}")
     fmt.setProperty(FOOTNOTE_LABEL, label)
     if definition:
         fmt.setProperty(FOOTNOTE_DEFINITION, True)
     else:
-        fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
         fmt.setAnchor(True)
         fmt.setAnchorHref(f"kvfn:{label}")
     return fmt
@@ -140,7 +198,7 @@ def _href(fmt: QTextCharFormat) -> str | None:
 
 
 def _label_of(fmt: QTextCharFormat) -> str | None:
-    if fmt.objectType() == FOOTNOTE_OBJECT:
+    if fmt.isImageFormat():
         value = fmt.property(FOOTNOTE_LABEL)
         return str(value) if value is not None else None
     return None
@@ -200,7 +258,7 @@ def _write(cursor: QTextCursor, rt: RichText, *, first: bool) -> None:
                 _insert_inlines(cursor, para.inlines)
     for label, inlines in rt.footnotes.items():
         new_block(footnote_text_block_format(label), footnote_text_char_format())
-        cursor.insertText(OBJECT_CHAR, footnote_ref_format(label, definition=True))
+        cursor.insertImage(footnote_ref_format(label, definition=True))
         _insert_inlines(cursor, inlines, base=footnote_text_char_format())
     cursor.setCharFormat(plain_char_format())
 
@@ -219,7 +277,7 @@ def _max_quote_group(doc: QTextDocument) -> int:
 def _insert_inlines(cursor: QTextCursor, inlines: list[Inline], base: QTextCharFormat | None = None) -> None:
     for item in inlines:
         if isinstance(item, FootnoteRef):
-            cursor.insertText(OBJECT_CHAR, footnote_ref_format(item.label))
+            cursor.insertImage(footnote_ref_format(item.label))
         else:
             fmt = _run_format(item)
             if base is not None and item.href is None:
