@@ -13,36 +13,15 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from kvdesk.storage.errors import DatabaseDamaged, DatabaseError
+from kvdesk.storage.location import DB_FILENAME, default_url, sqlite_path, sqlite_url
 
 log = logging.getLogger(__name__)
 
-DB_FILENAME = "kvdesk.sqlite3"
-
-
-class DatabaseError(Exception):
-    """The database cannot be used; ``str()`` is a one-line message that says what to do."""
-
-
-class DatabaseDamaged(DatabaseError):
-    """``quick_check`` failed: the file is damaged. A backup can be restored."""
-
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(
-            f"De database {path} is beschadigd ({detail}). Zet de nieuwste back-up terug "
-            f"(kvdesk restore) of neem contact op met de servicedesk."
-        )
-        self.path = path
-        self.detail = detail
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
-def default_url(data_dir: Path) -> str:
-    return sqlite_url(data_dir / DB_FILENAME)
+__all__ = ["DB_FILENAME", "Database", "DatabaseDamaged", "DatabaseError", "default_url", "sqlite_url"]
 
 
 class Database:
@@ -64,22 +43,34 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, url: str, *, check: bool = True, migrate: bool = True) -> Database:
-        """Open ``url``, check its integrity (SQLite) and bring its schema up to date."""
-        if url.startswith("sqlite:///"):
-            path = Path(url[len("sqlite:///"):])
+    def open(
+        cls, url: str, *, check: bool = True, migrate: bool = True, backups_dir: Path | None = None
+    ) -> Database:
+        """Open ``url``, check its integrity (SQLite) and bring its schema up to date.
+
+        Pending migrations are applied after a backup into ``backups_dir`` (default: a
+        ``backups`` folder beside the SQLite file) while holding the database's lock.
+        """
+        path = sqlite_path(url)
+        if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(f"De datamap {path.parent} kan niet worden gemaakt: {exc.strerror}.") from exc
-        db = cls(url)
+        try:
+            db = cls(url)
+        except (ArgumentError, ImportError) as exc:
+            raise DatabaseError(
+                f"De database-URL is ongeldig of het stuurprogramma ontbreekt ({_short(exc)}); "
+                f"gebruik bv. sqlite:///pad/kvdesk.sqlite3 of postgresql+psycopg://gebruiker@server/kvdesk."
+            ) from exc
         try:
             if check and db.is_sqlite:
                 db.quick_check()
             if migrate:
                 from kvdesk.storage.migrate import upgrade
 
-                upgrade(db)
+                upgrade(db, backups_dir=backups_dir)
         except DatabaseError:
             db.close()
             raise

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
@@ -28,6 +27,8 @@ from kvdesk.core.model import (
     StatusChange,
 )
 from kvdesk.storage.database import Database
+from kvdesk.storage.errors import Conflict, NotFound
+from kvdesk.storage.records import SetSummary
 from kvdesk.storage.tables import (
     AddresseeRow,
     AnswerRow,
@@ -43,37 +44,10 @@ from kvdesk.storage.tables import (
 
 log = logging.getLogger(__name__)
 
+__all__ = ["Conflict", "NotFound", "Repository", "SetSummary", "now"]
 
-class NotFound(LookupError):
-    """No set (or question) with that key; ``str()`` is a one-line message."""
-
-
-class Conflict(ValueError):
-    """The write contradicts what is stored (e.g. a kenmerk that already exists)."""
-
-
-@dataclass
-class SetSummary:
-    """What the set list shows, without the questions' text."""
-
-    id: int
-    kenmerk: str | None
-    subject: str | None
-    members: list[Member]
-    addressees: list[Addressee]
-    submitted_on: dt.date | None
-    status: str
-    delay_notice_on: dt.date | None
-    kind: str
-    origin: str
-    question_count: int
-    answered_count: int
-    updated_at: dt.datetime | None = None
-    assignees: list[str] = field(default_factory=list)
-
-    @property
-    def key(self) -> str:
-        return self.kenmerk or str(self.id)
+# Ids are 32-bit integers on PostgreSQL; a longer number cannot be an id (and must not reach SQL).
+_MAX_ID = 2**31 - 1
 
 
 def now() -> dt.datetime:
@@ -102,7 +76,7 @@ class Repository:
         def find(s: Session) -> int | None:
             k = str(key).strip()
             found = s.scalar(select(SetRow.id).where(func.upper(SetRow.kenmerk) == k.upper().replace(" ", "")))
-            if found is None and k.isdigit():
+            if found is None and k.isdigit() and int(k) <= _MAX_ID:
                 found = s.scalar(select(SetRow.id).where(SetRow.id == int(k)))
             return found
 
@@ -132,7 +106,8 @@ class Repository:
             s.add(row)
             s.flush()
             for answer in qs.answers:
-                self._write_answer(s, row.id, answer.questions, answer.text, author, "geïmporteerd", stamp)
+                self._write_answer(s, row.id, answer.questions, answer.text, author=author, note="geïmporteerd",
+                                   stamp=stamp)
             s.add(StatusChangeRow(set_id=row.id, status=row.status, changed_at=stamp, author=author))
             set_id = row.id
         return self.get_set(set_id)
@@ -257,7 +232,8 @@ class Repository:
             existing = {a.questions for a in row.answers}
             for answer in qs.answers:
                 if _qkey(answer.questions) not in existing and answer.text.strip():
-                    self._write_answer(s, set_id, answer.questions, answer.text, author, "geïmporteerd", stamp)
+                    self._write_answer(s, set_id, answer.questions, answer.text, author=author,
+                                       note="geïmporteerd", stamp=stamp)
         return self.get_set(set_id)
 
     def get_set(self, key: str | int) -> QuestionSet:
@@ -285,28 +261,32 @@ class Repository:
             if origin is not None:
                 query = query.where(SetRow.origin == origin)
             rows = list(s.scalars(query.order_by(SetRow.submitted_on.desc().nulls_last(), SetRow.id.desc())))
-            ids = [r.id for r in rows]
+            # A subquery, not a list of ids: an archive of tens of thousands of sets would exceed
+            # the number of parameters SQLite (32,766) and PostgreSQL (65,535) accept.
+            wanted = select(SetRow.id)
+            if origin is not None:
+                wanted = wanted.where(SetRow.origin == origin)
             counts: dict[int, int] = {}
             assignees: dict[int, set[str]] = {}
-            if ids:
+            answered: dict[int, set[int]] = {}
+            if rows:
                 for sid, n in s.execute(
-                    select(QuestionRow.set_id, func.count()).where(QuestionRow.set_id.in_(ids)).group_by(QuestionRow.set_id)
+                    select(QuestionRow.set_id, func.count()).where(QuestionRow.set_id.in_(wanted))
+                    .group_by(QuestionRow.set_id)
                 ):
                     counts[sid] = n
                 for sid, who in s.execute(
                     select(QuestionRow.set_id, QuestionRow.assignee).where(
-                        QuestionRow.set_id.in_(ids), QuestionRow.assignee.is_not(None)
+                        QuestionRow.set_id.in_(wanted), QuestionRow.assignee.is_not(None)
                     )
                 ):
-                    assignees.setdefault(sid, set()).add(who)
-                answered: dict[int, set[int]] = {}
+                    if who:
+                        assignees.setdefault(sid, set()).add(who)
                 for sid, key, text_ in s.execute(
-                    select(AnswerRow.set_id, AnswerRow.questions, AnswerRow.text).where(AnswerRow.set_id.in_(ids))
+                    select(AnswerRow.set_id, AnswerRow.questions, AnswerRow.text).where(AnswerRow.set_id.in_(wanted))
                 ):
                     if text_.strip():
                         answered.setdefault(sid, set()).update(_qlist(key))
-            else:
-                answered = {}
             return [
                 SetSummary(
                     id=r.id,
@@ -372,12 +352,12 @@ class Repository:
                     + ", ".join(str(n) for n in missing) + "."
                 )
             stamp = now()
-            answer = self._write_answer(s, set_id, questions, text, author, note, stamp)
+            answer = self._write_answer(s, set_id, questions, text, author=author, note=note, stamp=stamp)
             row.updated_at = stamp
             return answer
 
     def _write_answer(
-        self, s: Session, set_id: int, questions: list[int], text: str, author: str, note: str | None,
+        self, s: Session, set_id: int, questions: list[int], text: str, *, author: str, note: str | None,
         stamp: dt.datetime,
     ) -> Answer:
         key = _qkey(questions)
@@ -412,9 +392,10 @@ class Repository:
             s.delete(row)
             s.flush()
             stamp = now()
-            out = [self._write_answer(s, set_id, [numbers[0]], text, author, "gesplitst", stamp)]
+            out = [self._write_answer(s, set_id, [numbers[0]], text, author=author, note="gesplitst",
+                                      stamp=stamp)]
             for n in numbers[1:]:
-                out.append(self._write_answer(s, set_id, [n], "", author, "gesplitst", stamp))
+                out.append(self._write_answer(s, set_id, [n], "", author=author, note="gesplitst", stamp=stamp))
             return out
 
     def set_answer_status(self, set_id: int, questions: list[int], status: str, *, author: str) -> None:
