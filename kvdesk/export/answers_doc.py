@@ -77,6 +77,9 @@ def build_answers_document(qs: QuestionSet, answering: Answering, profile: House
     document = base.document
     if base.from_template:
         _template_furniture(document, qs, date)
+        sec = document.sections[0]
+        if not (pages.has_content(sec.footer) or pages.has_content(sec.first_page_footer)):
+            pages.page_number_paragraph(sec.footer, b.style("page_number"), profile, in_column=False)
     else:
         sec = pages.setup_page(document, pages.ANSWERS_RIGHT, different_first=False)
         pages.page_number_paragraph(sec.footer, b.style("page_number"), profile, in_column=False)

@@ -104,8 +104,15 @@ class DocBuilder:
         self._next_footnote += 1
         ref_style = self.style("footnote_reference") or "FootnoteReference"
         fp = oxml.new_footnote(self._footnotes, fid, self.style("footnote_text") or "FootnoteText", ref_style)
-        # Footnote text has no footnotes of its own; links relate to the footnotes part.
-        self.inlines(fp, [i for i in body if isinstance(i, Run)], part=self._footnotes)
+        # Footnote text has no footnotes of its own; a bare URL in it becomes a link, and
+        # links relate to the footnotes part.
+        runs: list[Inline] = []
+        for item in body:
+            if isinstance(item, Run) and item.href is None and "://" in item.text:
+                runs += [Run(r.text, item.bold, item.italic, r.href) for r in linkify(item.text) if isinstance(r, Run)]
+            elif isinstance(item, Run):
+                runs.append(item)
+        self.inlines(fp, runs, part=self._footnotes)
         oxml.add_footnote_reference(p, fid, ref_style)
         self.footnote_count += 1
         return fid
