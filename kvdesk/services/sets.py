@@ -10,7 +10,8 @@ from typing import Any
 
 from kvdesk.core.model import Answer, QuestionSet, SchemaError
 from kvdesk.services.context import Context
-from kvdesk.storage.repository import Conflict, NotFound, SetSummary
+from kvdesk.storage.errors import Conflict, NotFound
+from kvdesk.storage.records import SetSummary
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,14 @@ __all__ = [
 
 
 class UserError(Exception):
-    """Bad input from the user; ``str()`` is one line that says what to do."""
+    """Bad input from the user; ``str()`` is one line that says what to do.
+
+    ``status`` is the command line's exit status for it (2: bad input; 1: a check found problems).
+    """
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass
@@ -152,7 +160,7 @@ def set_json(ctx: Context, qs: QuestionSet) -> dict[str, Any]:
     data.update(deadline_info(qs))
     data["status"] = qs.status
     data["delay_notice_on"] = qs.delay_notice_on.isoformat() if qs.delay_notice_on else None
-    data["references"] = [r.to_json() for r in ctx.repo.references(qs.id)] if qs.id is not None else []
+    data["references"] = [r.to_json() for r in ctx.reader.references(qs.id)] if qs.id is not None else []
     for answer, out in zip(qs.answers, data["answers"], strict=True):
         out["status"] = answer.status
         out["updated_at"] = answer.updated_at.isoformat() if answer.updated_at else None

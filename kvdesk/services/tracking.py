@@ -4,25 +4,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-ANSWER_WEEKS = 3
-DELAY_WEEKS = 3
+from kvdesk.core.deadlines import DeadlineSettings, deadline_status
 
 
-def deadline_of(submitted_on: dt.date | None, delay_notice_on: dt.date | None) -> dt.date | None:
-    """Ingezonden + 3 weeks; after a delay notice 3 weeks more."""
-    if submitted_on is None:
-        return None
-    deadline = submitted_on + dt.timedelta(weeks=ANSWER_WEEKS)
-    if delay_notice_on is not None:
-        deadline += dt.timedelta(weeks=DELAY_WEEKS)
-    return deadline
+def deadline_fields(
+    obj: Any, today: dt.date | None = None, settings: DeadlineSettings | None = None
+) -> dict[str, Any]:
+    """``deadline`` (ISO date or null), calendar and working days left, and the due bucket.
 
-
-def deadline_fields(obj: Any, today: dt.date | None = None) -> dict[str, Any]:
-    """``deadline`` (ISO date or null) and ``days_left`` for a set or a set summary."""
-    deadline = deadline_of(getattr(obj, "submitted_on", None), getattr(obj, "delay_notice_on", None))
-    today = today or dt.date.today()
+    ``obj`` is a QuestionSet or a SetSummary: both carry ``submitted_on``, ``kind``, ``status``
+    and ``delay_notice_on``, which is all the rule needs.
+    """
+    status = deadline_status(obj, today, settings)
+    if status is None:
+        return {"deadline": None, "days_left": None, "working_days_left": None, "due": None}
     return {
-        "deadline": deadline.isoformat() if deadline else None,
-        "days_left": (deadline - today).days if deadline else None,
+        "deadline": status.deadline.isoformat(),
+        "days_left": status.calendar_days_left,
+        "working_days_left": status.working_days_left,
+        "due": status.bucket.value if status.bucket is not None else None,
     }
