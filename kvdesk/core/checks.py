@@ -40,6 +40,8 @@ __all__ = [
     "CrossReference",
     "cross_references",
     "find_cross_references",
+    "received_date",
+    "received_on",
     "run_all",
 ]
 
@@ -148,7 +150,9 @@ def check_answers_cover_questions(qs: QuestionSet, settings: CheckSettings | Non
     have is what a question answered under the wrong number looks like.
     """
     findings: list[Finding] = []
-    numbers = [q.number for q in qs.questions]
+    # A document that prints one number twice yields two questions with that number: report
+    # the number once.
+    numbers = list(dict.fromkeys(q.number for q in qs.questions))
     known = set(numbers)
     covering: dict[int, list[Answer]] = {n: [] for n in numbers}
     for answer in qs.answers:
@@ -445,16 +449,32 @@ def check_footnotes(qs: QuestionSet, settings: CheckSettings | None = None) -> l
 
 
 def check_submitted_date(qs: QuestionSet, settings: CheckSettings | None = None) -> list[Finding]:
-    """The set has an ingezonden date (the letter and the deadline need it)."""
+    """The set has an ingezonden date: the deadline and the letter's reference need it.
+
+    It is an error while the reply is being prepared. Once the set is marked sent, or the
+    answerer line carries the Kamer's receipt date ("(ontvangen 20 november 2024)", which
+    only the Kamer adds), there is no deadline left to track and it is a warning: the
+    Kamer's Word version of a reply carries no ingezonden date at all.
+    """
     if qs.submitted_on is not None:
         return []
+    if qs.status == "verzonden" or received_on(qs) is not None:
+        return [
+            Finding(
+                WARNING,
+                "no-submitted-date",
+                (),
+                "de datum van indienen (ingezonden) ontbreekt",
+                "the date the questions were submitted is missing",
+            )
+        ]
     return [
         Finding(
             ERROR,
             "no-submitted-date",
             (),
-            "de datum van indienen (ingezonden) ontbreekt",
-            "the date the questions were submitted is missing",
+            "de datum van indienen (ingezonden) ontbreekt; de termijn is niet te berekenen",
+            "the date the questions were submitted is missing; no deadline can be computed",
         )
     ]
 
@@ -583,20 +603,37 @@ _MONTHS = {
          "september", "oktober", "november", "december")
     )
 }
-_RECEIVED = re.compile(r"ontvangen\s+(\d{1,2})\s*([a-z]+)\s*(\d{4})", re.IGNORECASE)
+_RECEIVED = re.compile(r"ontvangen\s*(\d{1,2})\s*([a-z]+)\s*(\d{4})", re.IGNORECASE)
+# In the imported source the receipt date follows the answerer line, possibly across lines.
+_ANSWER_RECEIVED = re.compile(r"\bAntwoord\s+van\b.{0,600}?\(\s*(ontvangen[^)]{0,40})", re.IGNORECASE | re.DOTALL)
 
 
-def received_date(answerer: str | None) -> dt.date | None:
-    """The "(ontvangen 20 november 2024)" date of an answerer line, if any."""
-    if not answerer:
+def received_date(text: str | None) -> dt.date | None:
+    """The date of "(ontvangen 20 november 2024)" in ``text`` (an answerer line), if any."""
+    if not text:
         return None
-    m = _RECEIVED.search(answerer)
+    m = _RECEIVED.search(text)
     if not m or m.group(2).lower() not in _MONTHS:
         return None
     try:
         return dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
     except ValueError:
         return None
+
+
+def received_on(qs: QuestionSet) -> dt.date | None:
+    """The date the Kamer received the answers, when the set carries it.
+
+    Only the Kamer adds "(ontvangen …)" to the answerer line, so a set that has it is the
+    record of a reply that went out. It is read from the answerer line, or else from the
+    imported source text (the parser keeps the line without the date).
+    """
+    found = received_date(qs.answerer)
+    if found is None and qs.source_text:
+        m = _ANSWER_RECEIVED.search(qs.source_text[:20_000])
+        if m:
+            found = received_date(m.group(1))
+    return found
 
 
 def _long_date(d: dt.date) -> str:
@@ -613,7 +650,7 @@ def check_future_dates(
     for code_part, nl, en, value in (
         ("submitted", "de datum van indienen", "the submission date", qs.submitted_on),
         ("delay-notice", "de datum van het uitstelbericht", "the date of the delay notice", qs.delay_notice_on),
-        ("received", "de datum van ontvangst", "the date received", received_date(qs.answerer)),
+        ("received", "de datum van ontvangst", "the date received", received_on(qs)),
     ):
         if value is not None and value > today:
             findings.append(

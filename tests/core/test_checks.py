@@ -23,6 +23,7 @@ from kvdesk.core.checks import (
     check_submitted_date,
     find_cross_references,
     received_date,
+    received_on,
     run_all,
 )
 from kvdesk.core.model import Addressee, Answer, Question, QuestionSet
@@ -249,6 +250,26 @@ def test_missing_ingezonden_date_is_an_error():
     assert check_submitted_date(make_set()) == []
 
 
+def test_missing_ingezonden_date_of_a_reply_already_received_is_only_a_warning():
+    received = make_set(submitted_on=None, answerer="Antwoord van minister Hermans (Klimaat en Groene Groei) (ontvangen 20 november 2024)")
+    assert [(f.code, f.level) for f in check_submitted_date(received)] == [("no-submitted-date", WARNING)]
+    imported = make_set(submitted_on=None, answerer="staatssecretaris Struycken (Justitie en Veiligheid)")
+    imported.source_text = (
+        "AH 599\n2024Z18285\nAntwoord van staatssecretaris Struycken (Justitie en Veiligheid)\n"
+        "(ontvangen 20 november 2024)\n\nVraag 1\n…"
+    )
+    assert received_on(imported) == dt.date(2024, 11, 20)
+    assert [(f.code, f.level) for f in check_submitted_date(imported)] == [("no-submitted-date", WARNING)]
+    sent = make_set(submitted_on=None, status="verzonden")
+    assert [(f.code, f.level) for f in check_submitted_date(sent)] == [("no-submitted-date", WARNING)]
+
+
+def test_a_number_printed_twice_is_reported_once():
+    qs = make_set({(1,): "Ja.", (3,): "Nee."})
+    qs.questions.insert(2, Question(2, "Vraag nummer 2, nogmaals?"))
+    assert codes(check_answers_cover_questions(qs)) == [("unanswered", (2,))]
+
+
 def test_missing_kenmerk_is_a_warning():
     found = check_kenmerk(make_set(kenmerk=None))
     assert codes(found) == [("no-kenmerk", ())]
@@ -335,6 +356,14 @@ def test_received_date_is_read_from_the_answerer_line():
     assert received_date("Antwoord van minister X (Y) (ontvangen 20 november 2024)") == dt.date(2024, 11, 20)
     assert received_date("(ontvangen 31 februari 2024)") is None
     assert received_date(None) is None
+    assert received_date("(ontvangen19 november2024)") == dt.date(2024, 11, 19)
+
+
+def test_a_delay_notice_receipt_date_is_not_a_reply_receipt_date():
+    qs = make_set(submitted_on=None, answerer=None)
+    qs.source_text = "Mededeling van minister Wiersma (Landbouw) (ontvangen 20 november 2024)\n\nDe vragen …"
+    assert received_on(qs) is None
+    assert [f.level for f in check_submitted_date(qs)] == [ERROR]
 
 
 def test_identical_answers_are_a_warning_but_short_ones_recur_freely():
