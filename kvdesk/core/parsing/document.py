@@ -181,7 +181,7 @@ def _front_matter(lines: list[str]) -> _Front:
     start = header_at if header_at is not None else answerer_at
     if start is None:
         k = 0
-        while k < n and (not lines[k] or lines[k] in (PAGE_BREAK, SEPARATOR) or _META_LINE.match(lines[k])):
+        while k < n and (not lines[k] or lines[k] == PAGE_BREAK or _META_LINE.match(lines[k])):
             k += 1
         front.preamble = lines[:k]
         front.body = lines[k:]
@@ -331,7 +331,7 @@ def _build(qs: QuestionSet, segments: list[Segment], notes: Footnotes, pdf: bool
             if text:
                 qs.toelichting = f"{qs.toelichting} {text}" if qs.toelichting else text
         elif seg.kind == "mededeling":
-            text = strip_sentinels(" ".join(paras)).strip()
+            text = re.sub(r"^Mededeling\s*:\s*", "", strip_sentinels(" ".join(paras)).strip(), flags=re.I)
             if text:
                 warnings.append(f"Mededeling: {text}")
         elif seg.kind == "pre":

@@ -89,10 +89,12 @@ def parse_members(text: str) -> tuple[list[Member], list[str]]:
     pending: list[Member] = []
     pos = 0
     for m in re.finditer(r"\(([^()]*)\)", text):
-        names = _names(text[pos: m.start()])
+        raw = text[pos: m.start()]
+        names = _names(raw)
         pos = m.end()
         inner = m.group(1).strip()
-        group = _GROUP.match(inner)
+        # "(beiden X)", "(allen X)", and the older "het lid A en het lid B (X)" name one party for all
+        group = _GROUP.match(inner) or re.search(r"\ben\s+het\s+lid\b", raw, re.I)
         party = _GROUP.sub("", inner).strip() or None
         new = [Member(name=n) for n in names]
         members.extend(new)
