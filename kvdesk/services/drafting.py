@@ -42,6 +42,7 @@ __all__ = [
     "set_set_status",
     "recover_journal",
     "answer_label",
+    "relabel_block",
     "journal_summary",
     "JournalEntry",
 ]
@@ -78,7 +79,7 @@ def combined_text(texts: list[str]) -> str:
                 k += 1
             renames[label] = new
         for block in doc.blocks:
-            merged.blocks.append(_relabel_block(block, renames))
+            merged.blocks.append(relabel_block(block, renames))
         for label, inlines in doc.footnotes.items():
             merged.footnotes[renames[label]] = _relabel(inlines, renames)
     return richtext.serialize(merged)
@@ -91,7 +92,8 @@ def _relabel(inlines: list[richtext.Inline], renames: dict[str, str]) -> list[ri
     ]
 
 
-def _relabel_block(block: richtext.Block, renames: dict[str, str]) -> richtext.Block:
+def relabel_block(block: richtext.Block, renames: dict[str, str]) -> richtext.Block:
+    """A copy of ``block`` whose footnote references use the new labels in ``renames``."""
     if isinstance(block, richtext.Paragraph):
         return richtext.Paragraph(_relabel(block.inlines, renames))
     if isinstance(block, richtext.ListBlock):
