@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Union
+from typing import Any
 
 __all__ = [
     "Run",
@@ -56,7 +56,7 @@ class FootnoteRef:
     label: str
 
 
-Inline = Union[Run, FootnoteRef]
+Inline = Run | FootnoteRef
 
 
 @dataclass
@@ -78,7 +78,7 @@ class Quote:
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-Block = Union[Paragraph, ListBlock, Quote]
+Block = Paragraph | ListBlock | Quote
 
 
 @dataclass
