@@ -504,10 +504,17 @@ def check_spelling(
     settings = settings or CheckSettings()
     if speller is None or not settings.spelling:
         return []
+    # Names and terms the questions themselves use (members, products, organisations) are
+    # not the answer's misspellings.
+    own_terms = " ".join(
+        [qs.header or "", qs.subject or "", *(q.text for q in qs.questions), *(f.text for f in qs.footnotes),
+         *(m.name for m in qs.members), *(a.title for a in qs.addressees)]
+    )
+    accepted = {w.casefold() for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", own_terms)}
     findings: list[Finding] = []
     for answer in qs.answers:
         text = richtext.to_plain(answer.text, with_footnotes=True)
-        words = speller.misspelled_words(text)
+        words = [w for w in speller.misspelled_words(text) if w.casefold() not in accepted]
         if not words:
             continue
         shown = ", ".join(words[: settings.spelling_examples])

@@ -296,6 +296,18 @@ def test_spelling_warns_per_answer_with_the_words():
     assert check_spelling(qs) == []  # no speller, no check
 
 
+def test_spelling_accepts_the_terms_the_questions_use():
+    class Names:
+        def misspelled_words(self, text: str) -> list[str]:
+            return [w for w in ("Studielink", "Bushoff", "geinformeerd") if w in text]
+
+    qs = make_set({(1,): "Studielink en Bushoff zijn geinformeerd.", (2,): "Ja.", (3,): "Nee."})
+    qs.questions[0].text = "Kent u het bericht over Studielink?"
+    qs.header = "Vragen van de leden Westerveld en Bushoff (beiden GroenLinks-PvdA) aan …"
+    found = check_spelling(qs, speller=Names())
+    assert found[0].detail["words"] == ["geinformeerd"]
+
+
 def test_spelling_names_a_limited_number_of_words():
     class Many:
         def misspelled_words(self, text: str) -> list[str]:
