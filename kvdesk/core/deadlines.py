@@ -18,10 +18,10 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-
-from kvdesk.core.model import QuestionSet
+from typing import Protocol, TypeVar
 
 __all__ = [
+    "DatedSet",
     "DeadlineSettings",
     "WorkCalendar",
     "DueBucket",
@@ -34,6 +34,22 @@ __all__ = [
 ]
 
 _GOOD_FRIDAY = "Goede vrijdag"
+
+
+class DatedSet(Protocol):
+    """What deadlines need of a set: a :class:`~kvdesk.core.model.QuestionSet` or a stored
+    set's summary both have it."""
+
+    @property
+    def key(self) -> str: ...
+
+    submitted_on: dt.date | None
+    delay_notice_on: dt.date | None
+    status: str
+    kind: str
+
+
+S = TypeVar("S", bound=DatedSet)
 
 
 @dataclass(frozen=True)
@@ -199,12 +215,12 @@ class DeadlineStatus:
         return self.bucket is None
 
 
-def is_delayed(qs: QuestionSet) -> bool:
+def is_delayed(qs: DatedSet) -> bool:
     """Whether a delay notice has gone out for the set (a date is recorded, or the status says so)."""
     return qs.delay_notice_on is not None or qs.status == "uitstel gemeld"
 
 
-def deadline_for(qs: QuestionSet, settings: DeadlineSettings | None = None) -> dt.date | None:
+def deadline_for(qs: DatedSet, settings: DeadlineSettings | None = None) -> dt.date | None:
     """The date the answers are due: ingezonden + 3 weeks, + 3 more after a delay notice.
 
     ``None`` when the set has no ingezonden date, or for oral questions (they get no written
@@ -231,7 +247,7 @@ def _bucket(deadline: dt.date, today: dt.date) -> DueBucket:
 
 
 def deadline_status(
-    qs: QuestionSet,
+    qs: DatedSet,
     today: dt.date | None = None,
     settings: DeadlineSettings | None = None,
 ) -> DeadlineStatus | None:
@@ -253,17 +269,17 @@ def deadline_status(
 
 
 def due_overview(
-    sets: Iterable[QuestionSet],
+    sets: Iterable[S],
     today: dt.date | None = None,
     settings: DeadlineSettings | None = None,
-) -> dict[DueBucket, list[tuple[QuestionSet, DeadlineStatus]]]:
+) -> dict[DueBucket, list[tuple[S, DeadlineStatus]]]:
     """The sets still to be answered grouped as te laat / vandaag / deze week / later.
 
     Every bucket is present (possibly empty), in that order; within a bucket the earliest
     deadline comes first. Sent sets and sets without a deadline are left out.
     """
     today = today or dt.date.today()
-    out: dict[DueBucket, list[tuple[QuestionSet, DeadlineStatus]]] = {b: [] for b in DueBucket}
+    out: dict[DueBucket, list[tuple[S, DeadlineStatus]]] = {b: [] for b in DueBucket}
     for qs in sets:
         status = deadline_status(qs, today, settings)
         if status is not None and status.bucket is not None:
@@ -274,11 +290,11 @@ def due_overview(
 
 
 def due_soon(
-    sets: Iterable[QuestionSet],
+    sets: Iterable[S],
     today: dt.date | None = None,
     settings: DeadlineSettings | None = None,
     working_days: int | None = None,
-) -> list[tuple[QuestionSet, DeadlineStatus]]:
+) -> list[tuple[S, DeadlineStatus]]:
     """Unsent sets whose deadline is today or within ``working_days`` working days (default 2).
 
     For the quiet notice at start-up; sets already overdue are not included (the set list
@@ -287,7 +303,7 @@ def due_soon(
     settings = settings or DeadlineSettings()
     limit = settings.due_soon_working_days if working_days is None else working_days
     today = today or dt.date.today()
-    out = []
+    out: list[tuple[S, DeadlineStatus]] = []
     for qs in sets:
         status = deadline_status(qs, today, settings)
         if status is None or status.bucket in (None, DueBucket.TE_LAAT):

@@ -20,9 +20,10 @@ from kvdesk.core.deadlines import (
 from kvdesk.core.model import QuestionSet
 
 D = dt.date
+NOV_14 = D(2024, 11, 14)
 
 
-def make_set(submitted: dt.date | None = D(2024, 11, 14), **kw) -> QuestionSet:
+def make_set(submitted: dt.date | None = NOV_14, **kw) -> QuestionSet:
     return QuestionSet(kenmerk=kw.pop("kenmerk", "2024Z18442"), submitted_on=submitted, **kw)
 
 
@@ -224,3 +225,24 @@ def test_due_soon_window_follows_the_settings():
     today = D(2024, 11, 29)
     tuesday = make_set(D(2024, 11, 12))
     assert due_soon([tuesday], today, DeadlineSettings(due_soon_working_days=1)) == []
+
+
+def test_works_on_a_stored_set_summary_too():
+    from dataclasses import dataclass
+
+    @dataclass
+    class Summary:  # the shape of the set list's rows: no questions, just the dates
+        kenmerk: str
+        submitted_on: dt.date | None
+        delay_notice_on: dt.date | None
+        status: str
+        kind: str = "schriftelijk"
+
+        @property
+        def key(self) -> str:
+            return self.kenmerk
+
+    rows = [Summary("A", D(2024, 11, 14), None, "nieuw"), Summary("B", D(2024, 10, 25), D(2024, 11, 15), "uitstel gemeld")]
+    assert [deadline_for(r) for r in rows] == [D(2024, 12, 5), D(2024, 12, 6)]
+    overview = due_overview(rows, D(2024, 12, 2))
+    assert [r.key for r, _ in overview[DueBucket.DEZE_WEEK]] == ["A", "B"]
