@@ -22,6 +22,10 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
+# Commands that write to the database hold its lock while they run; the others only read, which
+# SQLite's WAL allows while another kvdesk holds the lock.
+WRITING_COMMANDS = frozenset({"import", "answer", "export", "fetch-references", "backup", "restore"})
+
 
 class CliError(Exception):
     """A user error: printed as one line, exit status 2 unless given."""
@@ -69,7 +73,7 @@ def cmd_list(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
     from kvdesk.services.sets import summary_json
 
     ctx = ctx_factory()
-    summaries = ctx.repo.list_sets(origin=None if args.all else "draft")
+    summaries = ctx.reader.list_sets(origin=None if args.all else "draft")
     rows = [summary_json(s) for s in summaries]
     if args.json:
         _json(rows)
@@ -87,7 +91,7 @@ def cmd_show(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
     from kvdesk.services.sets import set_json
 
     ctx = ctx_factory()
-    qs = ctx.repo.get_set(args.key)
+    qs = ctx.reader.get_set(args.key)
     data = set_json(ctx, qs)
     if args.json:
         _json(data)
@@ -152,6 +156,38 @@ def cmd_search(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
 
     ctx = ctx_factory()
     return search_cli(ctx, args.query, limit=args.limit, as_json=args.json, out=_out)
+
+
+def cmd_backup(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    ctx = ctx_factory()
+    if ctx.database_path is None:
+        from kvdesk.storage.backup import POSTGRES_NOTE
+
+        raise CliError(POSTGRES_NOTE)
+    if args.list:
+        for b in ctx.backups():
+            _out(f"{b.path}\t{b.kind}\t{b.taken_at.isoformat(sep=' ')}\t{b.size}")
+        return EXIT_OK
+    ctx.db  # noqa: B018 - open (check, migrate) first: a damaged database is not worth a backup
+    made = ctx.backup_now()
+    if made is not None:
+        _out(str(made.path))
+    return EXIT_OK
+
+
+def cmd_restore(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    ctx = ctx_factory()
+    chosen = None
+    if args.backup:
+        chosen = Path(args.backup)
+        if not chosen.exists() and (ctx.backups_dir / args.backup).exists():
+            chosen = ctx.backups_dir / args.backup
+    result = ctx.restore_backup(chosen)
+    kept = f"; het vorige bestand staat in {result.kept_aside}" if result.kept_aside else ""
+    _out(f"Back-up {result.backup.label} teruggezet ({result.backup.path}){kept}.")
+    return EXIT_OK
 
 
 def _err(text: str) -> None:
@@ -242,6 +278,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("fetch-references", cmd_fetch_references, "de verwezen artikelen en documenten ophalen en bewaren")
     sp.add_argument("key", metavar="KEY")
 
+    sp = add("backup", cmd_backup, "nu een back-up van de database maken (SQLite)")
+    sp.add_argument("--list", action="store_true", help="de bestaande back-ups tonen, nieuwste eerst")
+
+    sp = add("restore", cmd_restore, "een back-up terugzetten (standaard de nieuwste); het huidige bestand "
+             "blijft ernaast bewaard")
+    sp.add_argument("backup", metavar="BACKUP", nargs="?", help="pad of bestandsnaam van de back-up")
+
     sp = add("search", cmd_search, "zoeken in alle vragen en antwoorden")
     sp.add_argument("query", metavar="QUERY")
     sp.add_argument("--limit", type=int, default=20, metavar="N")
@@ -256,8 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _user_errors() -> tuple[type[BaseException], ...]:
     """Exception types whose message is meant for the user (imported lazily, only if loaded)."""
     from kvdesk.services.sets import UserError
-    from kvdesk.storage.database import DatabaseError
-    from kvdesk.storage.repository import Conflict, NotFound
+    from kvdesk.storage.errors import Conflict, DatabaseError, NotFound
 
     types: list[type[BaseException]] = [CliError, UserError, DatabaseError, NotFound, Conflict]
     for module, name in (
@@ -291,6 +333,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             ctx = Context.create(args.data_dir, args.database)
             setup_logging(ctx.logs_dir, debug=args.debug, to_stderr=args.debug)
             contexts.append(ctx)
+            if args.command in WRITING_COMMANDS:
+                ctx.hold_lock()
         return contexts[0]
 
     if args.data_dir:
@@ -309,7 +353,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+    except Exception as exc:  # the last line of defence: one line, never a traceback
         if isinstance(exc, _user_errors()):
             _err(f"kvdesk: {exc}")
             return getattr(exc, "status", EXIT_USAGE)
