@@ -407,3 +407,28 @@ def test_finding_json_and_languages():
     assert f.to_json() == {"level": "error", "code": "unanswered", "questions": [2], "message": "geen antwoord"}
     assert f.to_json("en")["message"] == "no answer"
     assert f.is_error
+
+
+def test_run_all_runs_every_check():
+    qs = make_set(
+        {
+            (1,): "Zie het antwoord op vraag 9. TODO",
+            (2,): "Het rapport.[^1]\n\n[^2]: Losse noot.",
+            (9,): "Geen vraag negen.",
+            (5,): " ".join(["woord"] * 30) + " geinformeerd",
+            (6,): " ".join(["woord"] * 30) + " geinformeerd",
+            (7,): "Zie het antwoord op vraag 7.",
+            (8,): "Zie het antwoord op vraag 3.",
+        },
+        n=8,
+        kenmerk=None,
+        submitted_on=None,
+        answerer="Antwoord van minister Van Weel (Justitie en Veiligheid)",
+        delay_notice_on=dt.date(2030, 1, 1),
+    )
+    found = run_all(qs, CheckSettings(max_answer_words=20), speller=FakeSpeller(), today=TODAY)
+    assert {f.code for f in found} == {
+        "no-submitted-date", "unanswered", "answer-without-question", "placeholder", "crossref-missing",
+        "crossref-self", "crossref-unanswered", "footnote-without-text", "footnote-not-cited",
+        "no-kenmerk", "spelling", "long-answer", "minister-title", "future-date", "duplicate-answer",
+    }
