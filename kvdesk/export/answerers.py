@@ -152,7 +152,7 @@ def members_phrase(members: Sequence[Member], parties: bool = True) -> str:
                 prefix = "" if size == 1 else ("beiden " if size == 2 else "allen ")
                 notes[end] = f" ({prefix}{party})"
             k = end + 1
-    items = [name + note for name, note in zip(names, notes)]
+    items = [name + note for name, note in zip(names, notes, strict=True)]
     return ("het lid " if len(members) == 1 else "de leden ") + join_nl(items)
 
 

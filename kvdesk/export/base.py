@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
-from kvdesk.export import oxml  # noqa: F401  (registers the footnotes part type)
+from kvdesk.export import oxml
 from kvdesk.export.errors import TemplateError
 from kvdesk.export.profile import HouseStyle, dump_profile
 

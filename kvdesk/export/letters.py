@@ -35,21 +35,21 @@ CHAMBER_ADDRESS = {
 LABEL_TAB_MM = 18.0  # where the value after "Datum" / "Betreft" starts
 
 
-def build_cover_letter(qs: QuestionSet, answering: Answering, profile: HouseStyle, date: dt.date,
+def build_cover_letter(qs: QuestionSet, answering: Answering, profile: HouseStyle, date: dt.date, *,
                        our_reference: str | None = None, attachments: int = 1) -> Any:
     """The aanbiedingsbrief as a python-docx ``Document``, not yet saved."""
-    return _letter(qs, answering, profile, date, cover_subject(qs), [cover_opening(qs, answering)],
-                   our_reference, attachments)
+    return _letter(qs, answering, profile, date, subject=cover_subject(qs),
+                   paragraphs=[cover_opening(qs, answering)], our_reference=our_reference, attachments=attachments)
 
 
-def build_delay_notice(qs: QuestionSet, answering: Answering, profile: HouseStyle, date: dt.date, reason: str,
+def build_delay_notice(qs: QuestionSet, answering: Answering, profile: HouseStyle, date: dt.date, *, reason: str,
                        our_reference: str | None = None) -> Any:
     """The uitstelbericht (Mededeling) as a python-docx ``Document``, not yet saved."""
-    return _letter(qs, answering, profile, date, delay_subject(qs), [delay_body(qs, reason, answering.plural)],
-                   our_reference, attachments=0)
+    return _letter(qs, answering, profile, date, subject=delay_subject(qs),
+                   paragraphs=[delay_body(qs, reason, answering.plural)], our_reference=our_reference, attachments=0)
 
 
-def _letter(qs: QuestionSet, answering: Answering, profile: HouseStyle, date: dt.date, subject: str,
+def _letter(qs: QuestionSet, answering: Answering, profile: HouseStyle, date: dt.date, *, subject: str,
             paragraphs: list[str], our_reference: str | None, attachments: int) -> Any:
     base = open_base(profile)
     b = DocBuilder(base)
@@ -71,7 +71,7 @@ def _letter(qs: QuestionSet, answering: Answering, profile: HouseStyle, date: dt
     for line in CHAMBER_ADDRESS.get(qs.chamber or "TK", CHAMBER_ADDRESS["TK"]):
         b.paragraph("address", line)
 
-    hanging = dict(tabs=[LABEL_TAB_MM], indent_mm=(LABEL_TAB_MM, 0), hanging_mm=LABEL_TAB_MM)
+    hanging = {"tabs": [LABEL_TAB_MM], "indent_mm": (LABEL_TAB_MM, 0), "hanging_mm": LABEL_TAB_MM}
     b.paragraph("date_subject", f"{profile.labels.date}\t{date_text}", space_before_pt=36, **hanging)
     b.paragraph("date_subject", f"{profile.labels.subject}\t{subject}", **hanging)
     b.empty("body", 3)  # Rijkshuisstijl: three blank lines between Betreft and the salutation

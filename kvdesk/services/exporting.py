@@ -28,8 +28,8 @@ from kvdesk.export.errors import (
     TemplateError,
     WriteError,
 )
-from kvdesk.export.files import atomic_write_bytes
 from kvdesk.export.filenames import letter_filename
+from kvdesk.export.files import atomic_write_bytes
 from kvdesk.export.letters import build_cover_letter, build_delay_notice
 from kvdesk.export.pdf import convert_to_pdf
 from kvdesk.export.profile import HouseStyle, find_profile
@@ -100,7 +100,7 @@ def _save(document: Any, path: Path, on_locked: str) -> Path:
     return atomic_write_bytes(path, buf.getvalue(), on_locked=on_locked)
 
 
-def export_reply(
+def export_reply(  # noqa: PLR0917 - the positional order is the agreed service contract
     qs: QuestionSet,
     out_dir: str | os.PathLike[str],
     profile: ProfileArg = None,
@@ -125,7 +125,7 @@ def export_reply(
     out = Path(out_dir)
     names = reply_filenames(qs)
     written = [
-        _save(build_cover_letter(qs, answering, style, day, our_reference), out / names["cover"], on_locked),
+        _save(build_cover_letter(qs, answering, style, day, our_reference=our_reference), out / names["cover"], on_locked),
         _save(build_answers_document(qs, answering, style, day), out / names["answers"], on_locked),
     ]
     log.info("exported %s: %s", qs.key, ", ".join(p.name for p in written))
@@ -134,7 +134,7 @@ def export_reply(
     return written
 
 
-def export_delay_notice(
+def export_delay_notice(  # noqa: PLR0917 - the positional order is the agreed service contract
     qs: QuestionSet,
     out_dir: str | os.PathLike[str],
     reason: str,
@@ -150,7 +150,7 @@ def export_delay_notice(
     style = resolve_profile(profile)
     answering: Answering = choose_answering(qs, answerer)
     day = date or dt.date.today()
-    document = build_delay_notice(qs, answering, style, day, reason, our_reference)
+    document = build_delay_notice(qs, answering, style, day, reason=reason, our_reference=our_reference)
     written = [_save(document, Path(out_dir) / reply_filenames(qs)["delay"], on_locked)]
     log.info("exported delay notice %s: %s", qs.key, written[0].name)
     if pdf:

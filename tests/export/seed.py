@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 from kvdesk.core.model import Addressee, Answer, Footnote, Member, Question, QuestionSet
 
 SEED_QUESTIONS = [

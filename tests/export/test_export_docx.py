@@ -10,9 +10,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from tests.export.seed import EXPORT_DATE, make_seed_set
 from kvdesk.core.model import Answer
 from kvdesk.services.exporting import export_delay_notice, export_reply, reply_filenames
+from tests.export.seed import EXPORT_DATE, make_seed_set
 
 GOLDEN = Path(__file__).parent / "golden"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
