@@ -243,8 +243,8 @@ class NewsServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), NewsHandler)
+    def __init__(self, port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), NewsHandler)
         self.hits: list[str] = []
         self.delay = 0.0
         self.big_paragraphs = 400
@@ -270,8 +270,8 @@ class NewsServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
         self.server_close()
 
 
-def start_http() -> NewsServer:
-    return NewsServer().start()
+def start_http(port: int = 0) -> NewsServer:
+    return NewsServer(port).start()
 
 
 def start_https(cert: Path, key: Path) -> NewsServer:
