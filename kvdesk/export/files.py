@@ -37,7 +37,7 @@ def _replace(src: str, dst: Path) -> None:
     os.replace(src, dst)
 
 
-def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, on_locked: str = "raise") -> Path:
+def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, on_locked: str = "raise") -> Path:
     """Write ``path`` through ``write(fileobj)`` atomically; returns the path actually written.
 
     ``on_locked="raise"`` raises :class:`TargetLockedError` when the target is locked;

@@ -9,6 +9,7 @@ profiles in the data folder. :func:`load_profile` reads one, :func:`dump_profile
 from __future__ import annotations
 
 import logging
+import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -135,7 +136,7 @@ def load_profile(path: str | Path) -> HouseStyle:
         raise ProfileError(f"Huisstijlprofiel '{path.name}' klopt niet: {exc}", path) from exc
 
 
-def find_profile(name_or_path: str | Path, search_dirs: list[Path] | None = None) -> HouseStyle:
+def find_profile(name_or_path: str | os.PathLike[str], search_dirs: list[Path] | None = None) -> HouseStyle:
     """A profile by file path, or by name (``voorbeeld``) in ``search_dirs`` and the shipped profiles."""
     candidate = Path(name_or_path)
     if candidate.suffix.lower() == ".toml" or candidate.is_file():
@@ -144,7 +145,7 @@ def find_profile(name_or_path: str | Path, search_dirs: list[Path] | None = None
         path = Path(folder) / f"{name_or_path}.toml"
         if path.is_file():
             return load_profile(path)
-    raise ProfileError(f"Huisstijlprofiel '{name_or_path}' is niet gevonden.")
+    raise ProfileError(f"Huisstijlprofiel '{os.fspath(name_or_path)}' is niet gevonden.")
 
 
 def _from_dict(data: dict[str, Any], path: Path | None) -> HouseStyle:
