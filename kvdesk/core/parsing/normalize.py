@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 log = logging.getLogger(__name__)
@@ -20,7 +21,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # A spacing accent printed apart from its letter by PDF extraction: "Kostic ´" for "Kostić".
 _LOOSE_ACCENT = re.compile(r"(?<=[A-Za-z]) ?([\u00b4\u00a8\u02c7\u02dc\u02c6])(?=\s|$|[,.)])")
 _COMBINING = {"\u00b4": "\u0301", "\u00a8": "\u0308", "\u02c7": "\u030c", "\u02dc": "\u0303", "\u02c6": "\u0302"}
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) +([,;](?=\s|$)|[?!](?=\s|$|\d))")
+_SPACE_BEFORE_PUNCT = re.compile(r"(\S) +(?=[,;](?:\s|$)|[?!](?:\s|$|\d))", re.M)
 
 MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december"
@@ -29,17 +30,19 @@ _MONTH_ALT = "|".join(MONTHS)
 
 _URL = re.compile(r"(?:h?ttps?://|www\.)[^\s<>\"«»]+", re.I)
 # Short words that PDF extraction glues to a following capitalised word: "enVolksgezondheid".
-_FUNCTION_GLUE = re.compile(
-    r"(?<![\w\-])(van|en|de|het|een|voor|over|aan|op|in|met|te|om|door|bij|naar|uit|tot|als|dat|die"
-    r"|is|zijn|of|uw|ook|niet|wel|dit|deze|zij|hun|heeft|wordt)(?=[A-Z][a-zà-ÿ])"
+_FUNCTION_WORDS = frozenset(
+    "van en de het een voor over aan op in met te om door bij naar uit tot als dat die is zijn of uw ook niet wel "
+    "dit deze zij hun heeft wordt".split()
 )
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})(?=(?:19|20)\d\d\b)", re.I)
-_DAY_MONTH = re.compile(rf"(?<=\b\d)(?=(?:{_MONTH_ALT})\b)|(?<=\b\d\d)(?=(?:{_MONTH_ALT})\b)", re.I)
-_WORD_YEAR = re.compile(r"\b([a-z]{2,})(?=(?:19|20)\d\d\b)")
+_LOWER_UPPER = re.compile(r"\b([a-z]{1,6})(?=[A-Z])([A-Z][a-zà-ÿ])")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})((?:19|20)\d\d)\b", re.I)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})({_MONTH_ALT})\b", re.I)
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
+_WORD_YEAR = re.compile(r"([a-z]{2})((?:19|20)\d\d)\b")
 _QUESTION_GLUE = re.compile(r"([?!])(?=[A-Z«“‘\"][a-zà-ÿ«“‘\"]?)")
-_SENTENCE_GLUE = re.compile(r"(?<=[a-zà-ÿ)]{2})\.(?=[A-Z][a-zà-ÿ]{2})")
+_SENTENCE_GLUE = re.compile(r"([a-zà-ÿ)]{2})\.(?=[A-Z][a-zà-ÿ]{2})")
 _HYPHENATED = re.compile(r"(?<![\w\-/.])([A-Za-zÀ-ÿ]?[a-zà-ÿ]+)-([a-zà-ÿ]{2,})(?![\w\-/])")
-_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORDS = re.compile(r"\w+(?:-\w+)*")
 
 _VOWELS = set("aeiouyàáâäèéêëìíîïòóôöùúûü")
 # Prefixes that keep their hyphen before a lowercase word ("ex-minister", "oud-voorzitter").
@@ -57,7 +60,7 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     lines = [" ".join(line.split()) if "  " in line or line[:1] == " " or line[-1:] == " " else line
              for line in text.split("\n")]
-    return "\n".join(_SPACE_BEFORE_PUNCT.sub(r"\1", line) for line in lines)
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", "\n".join(lines))
 
 
 def _outside_urls(line: str, fix: Callable[[str], str]) -> str:
@@ -74,13 +77,21 @@ def _outside_urls(line: str, fix: Callable[[str], str]) -> str:
     return "".join(out)
 
 
+def _glued_function_word(m: re.Match[str]) -> str:
+    return f"{m.group(1)} {m.group(2)}" if m.group(1) in _FUNCTION_WORDS else m.group(0)
+
+
 def _repair_glue(part: str) -> str:
-    part = _FUNCTION_GLUE.sub(r"\1 ", part)
-    part = _MONTH_YEAR.sub(r"\1 ", part)
-    part = _DAY_MONTH.sub(" ", part)
-    part = _WORD_YEAR.sub(r"\1 ", part)
-    part = _QUESTION_GLUE.sub(r"\1 ", part)
-    return _SENTENCE_GLUE.sub(". ", part)
+    part = _LOWER_UPPER.sub(_glued_function_word, part)
+    if _LETTER_DIGIT.search(part):
+        part = _MONTH_YEAR.sub(r"\1 \2", part)
+        part = _DAY_MONTH.sub(r"\1 \2", part)
+        part = _WORD_YEAR.sub(r"\1 \2", part)
+    if "?" in part or "!" in part:
+        part = _QUESTION_GLUE.sub(r"\1 ", part)
+    if "." in part:
+        part = _SENTENCE_GLUE.sub(r"\1. ", part)
+    return part
 
 
 def repair_glue(line: str) -> str:
@@ -104,10 +115,7 @@ class Dehyphenator:
     """
 
     def __init__(self, text: str) -> None:
-        self._counts: dict[str, int] = {}
-        for w in _WORDS.findall(text):
-            lw = w.lower()
-            self._counts[lw] = self._counts.get(lw, 0) + 1
+        self._counts: Counter[str] = Counter(_WORDS.findall(text.lower()))
 
     def should_join(self, left: str, right: str) -> bool:
         if not left or not right or not left[-1].isalpha() or not right[0].isalpha():
