@@ -115,7 +115,8 @@ class Repository:
     def add_sets_bulk(self, sets: list[QuestionSet], *, origin: str = "archive") -> int:
         """Store many sets in one transaction (archive import); kenmerken already present are skipped.
 
-        Returns how many sets were added. Written with Core executemany inserts, with the
+        Returns how many sets were added. Written with executemany inserts (the driver's own on
+        SQLite, SQLAlchemy Core elsewhere), with the
         full-text triggers suspended and the new rows indexed in one statement per table at the
         end (see :func:`kvdesk.storage.search.begin_bulk_load`): a large archive goes in at
         thousands of sets per second.
@@ -142,40 +143,10 @@ class Repository:
                 fresh.append(qs)
                 if qs.kenmerk:
                     known.add(qs.kenmerk)
-            if fresh:
-                set_rows = [
-                    {
-                        "kenmerk": qs.kenmerk, "chamber": qs.chamber, "kind": qs.kind,
-                        "submitted_on": qs.submitted_on, "header": qs.header, "subject": qs.subject,
-                        "answerer": qs.answerer, "toelichting": qs.toelichting,
-                        "warnings": json.dumps(qs.warnings, ensure_ascii=False),
-                        "status": qs.status if qs.status in SET_STATUSES else "nieuw",
-                        "delay_notice_on": qs.delay_notice_on, "origin": origin,
-                        "source_text": qs.source_text, "created_at": stamp, "updated_at": stamp,
-                    }
-                    for qs in fresh
-                ]
-                ids = list(conn.scalars(
-                    insert(SetRow).returning(SetRow.id, sort_by_parameter_order=True), set_rows
-                ))
-                members, addressees, questions, footnotes, answers = [], [], [], [], []
-                for set_id, qs in zip(ids, fresh, strict=True):
-                    members += [{"set_id": set_id, "position": i, "name": m.name, "party": m.party}
-                                for i, m in enumerate(qs.members)]
-                    addressees += [{"set_id": set_id, "position": i, "title": a.title, "role": a.role,
-                                    "portfolio": a.portfolio} for i, a in enumerate(qs.addressees)]
-                    questions += [{"set_id": set_id, "number": q.number, "text": q.text,
-                                   "footnotes": json.dumps(q.footnotes), "assignee": q.assignee}
-                                  for q in qs.questions]
-                    footnotes += [{"set_id": set_id, "number": f.number, "text": f.text, "url": f.url}
-                                  for f in qs.footnotes]
-                    answers += [{"set_id": set_id, "questions": _qkey(a.questions),
-                                 "first_question": min(a.questions), "text": a.text, "status": "concept",
-                                 "updated_at": stamp, "updated_by": "archief"} for a in qs.answers]
-                for table, rows in ((MemberRow, members), (AddresseeRow, addressees), (QuestionRow, questions),
-                                    (FootnoteRow, footnotes), (AnswerRow, answers)):
-                    if rows:
-                        conn.execute(insert(table), rows)
+            if fresh and conn.dialect.name == "sqlite":
+                _bulk_insert_sqlite(conn, fresh, origin, stamp)
+            elif fresh:
+                _bulk_insert_core(conn, fresh, origin, stamp)
             search.end_bulk_load(conn, watermark)
         return len(fresh)
 
@@ -517,6 +488,110 @@ class Repository:
     def delete_reference(self, reference_id: int) -> None:
         with self.db.session() as s:
             s.execute(delete(ReferenceRow).where(ReferenceRow.id == reference_id))
+
+
+# ---------------------------------------------------------------- bulk insert
+
+
+def _bulk_set_values(qs: QuestionSet, origin: str) -> dict[str, Any]:
+    return {
+        "kenmerk": qs.kenmerk, "chamber": qs.chamber, "kind": qs.kind,
+        "submitted_on": qs.submitted_on, "header": qs.header, "subject": qs.subject,
+        "answerer": qs.answerer, "toelichting": qs.toelichting,
+        "warnings": json.dumps(qs.warnings, ensure_ascii=False) if qs.warnings else "[]",
+        "status": qs.status if qs.status in SET_STATUSES else "nieuw",
+        "delay_notice_on": qs.delay_notice_on, "origin": origin, "source_text": qs.source_text,
+    }
+
+
+def _bulk_children(set_id: int, qs: QuestionSet) -> dict[str, list[tuple[Any, ...]]]:
+    """The child rows of one set, as tuples in the column order of :data:`_CHILD_SQL`."""
+    return {
+        "member": [(set_id, i, m.name, m.party) for i, m in enumerate(qs.members)],
+        "addressee": [(set_id, i, a.title, a.role, a.portfolio) for i, a in enumerate(qs.addressees)],
+        # json.dumps of a list of ints, without its per-call cost (this runs for every question).
+        "question": [(set_id, q.number, q.text, "[" + ", ".join(map(str, q.footnotes)) + "]", q.assignee)
+                     for q in qs.questions],
+        "footnote": [(set_id, f.number, f.text, f.url) for f in qs.footnotes],
+        # Answer keeps its numbers sorted and unique, so this equals _qkey().
+        "answer": [(set_id, ",".join(map(str, a.questions)), a.questions[0], a.text) for a in qs.answers],
+    }
+
+
+_CHILD_SQL = {
+    "member": "INSERT INTO member (set_id, position, name, party) VALUES (?, ?, ?, ?)",
+    "addressee": "INSERT INTO addressee (set_id, position, title, role, portfolio) VALUES (?, ?, ?, ?, ?)",
+    "question": "INSERT INTO question (set_id, number, text, footnotes, assignee) VALUES (?, ?, ?, ?, ?)",
+    "footnote": "INSERT INTO footnote (set_id, number, text, url) VALUES (?, ?, ?, ?)",
+    "answer": "INSERT INTO answer (set_id, questions, first_question, text, status, updated_at, updated_by) "
+              "VALUES (?, ?, ?, ?, 'concept', ?, 'archief')",
+}
+_SET_COLUMNS = ("id", "kenmerk", "chamber", "kind", "submitted_on", "header", "subject", "answerer", "toelichting",
+                "warnings", "status", "delay_notice_on", "origin", "source_text", "created_at", "updated_at")
+
+
+def _bulk_insert_sqlite(conn: Any, sets: list[QuestionSet], origin: str, stamp: dt.datetime) -> None:
+    """Insert with the driver's executemany: SQLAlchemy's per-row parameter work is most of the cost.
+
+    Ids are given here, which is safe because the caller's transaction already holds SQLite's
+    write lock (see ``search.begin_bulk_load``). Values are stored in the formats
+    SQLAlchemy's SQLite types use, so the ORM reads them back unchanged.
+    """
+    date_proc = SetRow.__table__.c.submitted_on.type.bind_processor(conn.dialect)
+    time_proc = SetRow.__table__.c.created_at.type.bind_processor(conn.dialect)
+    when = time_proc(stamp) if time_proc else stamp
+
+    def day(value: dt.date | None) -> Any:
+        return date_proc(value) if (date_proc and value is not None) else value
+
+    first = (conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM question_set").scalar() or 0) + 1
+    set_rows = []
+    children: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _CHILD_SQL}
+    for offset, qs in enumerate(sets):
+        set_id = first + offset
+        values = _bulk_set_values(qs, origin)
+        values.update(id=set_id, submitted_on=day(qs.submitted_on), delay_notice_on=day(qs.delay_notice_on),
+                      created_at=when, updated_at=when)
+        set_rows.append(tuple(values[c] for c in _SET_COLUMNS))
+        for name, rows in _bulk_children(set_id, qs).items():
+            children[name].extend(rows)
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        marks = ", ".join("?" for _ in _SET_COLUMNS)
+        cursor.executemany(f"INSERT INTO question_set ({', '.join(_SET_COLUMNS)}) VALUES ({marks})", set_rows)
+        for name, rows in children.items():
+            if name == "answer":
+                rows = [(*r, when) for r in rows]
+            if rows:
+                cursor.executemany(_CHILD_SQL[name], rows)
+    finally:
+        cursor.close()
+
+
+def _bulk_insert_core(conn: Any, sets: list[QuestionSet], origin: str, stamp: dt.datetime) -> None:
+    """The same with SQLAlchemy Core (PostgreSQL): ids come back through RETURNING."""
+    set_rows = [{**_bulk_set_values(qs, origin), "created_at": stamp, "updated_at": stamp} for qs in sets]
+    ids = list(conn.scalars(insert(SetRow).returning(SetRow.id, sort_by_parameter_order=True), set_rows))
+    tables = {"member": MemberRow, "addressee": AddresseeRow, "question": QuestionRow, "footnote": FootnoteRow,
+              "answer": AnswerRow}
+    columns = {
+        "member": ("set_id", "position", "name", "party"),
+        "addressee": ("set_id", "position", "title", "role", "portfolio"),
+        "question": ("set_id", "number", "text", "footnotes", "assignee"),
+        "footnote": ("set_id", "number", "text", "url"),
+        "answer": ("set_id", "questions", "first_question", "text"),
+    }
+    rows_by_table: dict[str, list[dict[str, Any]]] = {name: [] for name in tables}
+    for set_id, qs in zip(ids, sets, strict=True):
+        for name, tuples in _bulk_children(set_id, qs).items():
+            for r in tuples:
+                row = dict(zip(columns[name], r, strict=True))
+                if name == "answer":
+                    row.update(status="concept", updated_at=stamp, updated_by="archief")
+                rows_by_table[name].append(row)
+    for name, rows in rows_by_table.items():
+        if rows:
+            conn.execute(insert(tables[name]), rows)
 
 
 # ---------------------------------------------------------------- conversions

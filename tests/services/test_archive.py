@@ -1,0 +1,169 @@
+"""Filling the archive: the open-data sync against a local fake server, and the bulk import."""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kvdesk.core.model import Answer, Member, Question, QuestionSet
+from kvdesk.services import archive, searching
+from kvdesk.services.context import Context
+from kvdesk.services.sets import import_jsonl
+from kvdesk.sources.opendata.client import OpenDataClient, OpenDataConfig
+from kvdesk.storage import archive as store
+from tests.sources.opendata.fakeserver import FakeOpenData, fixtures_present
+from tests.support import require
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOpenData]:
+    require(fixtures_present(), "the shared fixtures folder (../shared/fixtures) is absent")
+    server = FakeOpenData()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def ctx(data_dir: Path) -> Iterator[Context]:
+    context = Context.create(data_dir)
+    yield context
+    context.close()
+
+
+def client_for(fake: FakeOpenData, read_timeout: float = 2.0) -> OpenDataClient:
+    return OpenDataClient(OpenDataConfig(odata_base=fake.odata_base, sru_base=fake.sru_base, read_timeout=read_timeout,
+                                         connect_timeout=1.0, retries=0, retry_pause=0.0, page_pause=0.0))
+
+
+def test_sync_stores_every_set_with_texts_and_aanhangsel(ctx: Context, fake: FakeOpenData) -> None:
+    fake.unanswered = {4}
+    seen: list[archive.SyncProgress] = []
+    with client_for(fake) as http:
+        result = archive.sync_archive(ctx, client=http, progress=seen.append)
+    assert result.finished and result.error is None
+    assert (result.added, result.pages) == (5, 3)
+    assert [p.current for p in seen] == [fake.kenmerk(i) for i in range(5)]
+    summaries = ctx.repo.list_sets(origin="archive")
+    assert len(summaries) == 5
+    qs = ctx.repo.get_set(fake.kenmerk(1))
+    assert [q.number for q in qs.questions] == [1, 2, 3] and [a.questions for a in qs.answers] == [[1], [2, 3]]
+    assert [m.name for m in qs.members] == ["Voorbeeld", "Testlid"]
+    assert qs.status == "verzonden"
+    assert searching.citation_for(ctx, qs.id) == "Aanhangsel Handelingen II 2024/25, nr. 2301"
+    unanswered = ctx.repo.get_set(fake.kenmerk(4))
+    assert unanswered.questions == [] and unanswered.warnings
+    hits = searching.search(ctx, fake.subject_word(2))
+    assert {h.kenmerk for h in hits} == {fake.kenmerk(2)}
+    assert store.get_state(ctx.db, archive.SYNC_NAME).cursor is None
+
+
+def test_deleted_sets_are_removed_and_drafts_are_left_alone(ctx: Context, fake: FakeOpenData) -> None:
+    ctx.repo.add_set(QuestionSet(kenmerk=fake.kenmerk(0), questions=[Question(1, "Mijn eigen concept.")]))
+    with client_for(fake) as http:
+        first = archive.sync_archive(ctx, client=http)
+    assert (first.added, first.skipped) == (4, 1)
+    assert ctx.repo.get_set(fake.kenmerk(0)).questions[0].text == "Mijn eigen concept."
+    fake.deleted = {0, 2}
+    with client_for(fake) as http:
+        second = archive.sync_archive(ctx, client=http)
+    assert second.deleted == 1 and second.updated == 3
+    keys = {s.kenmerk for s in ctx.repo.list_sets(origin=None)}
+    assert fake.kenmerk(2) not in keys and fake.kenmerk(0) in keys  # the draft survives a deletion upstream
+    assert searching.search(ctx, fake.subject_word(2)) == []
+
+
+def test_a_timeout_in_the_middle_stops_cleanly_and_the_next_run_resumes(ctx: Context, fake: FakeOpenData) -> None:
+    fake.hang_at_skip = 2
+    fake.hang_seconds = 1.5
+    with client_for(fake, read_timeout=0.4) as http:
+        broken = archive.sync_archive(ctx, client=http)
+    assert not broken.finished and broken.error and "opnieuw" in broken.error
+    assert broken.added == 2
+    cursor = store.get_state(ctx.db, archive.SYNC_NAME).cursor
+    assert cursor and "skip=2" in cursor
+    fake.hang_at_skip = None
+    before = len(fake.zaak_requests())
+    with client_for(fake) as http:
+        resumed = archive.sync_archive(ctx, client=http)
+    assert resumed.finished and resumed.added == 3
+    asked = fake.zaak_requests()[before:]
+    assert "skip=2" in asked[0] and not any("skip" not in r for r in asked)  # did not start again from page 1
+    assert len(ctx.repo.list_sets(origin="archive")) == 5
+
+
+def test_a_400_ends_the_sync_with_the_servers_reason(ctx: Context, fake: FakeOpenData) -> None:
+    fake.reject_all = True
+    with client_for(fake) as http:
+        result = archive.sync_archive(ctx, client=http)
+    assert not result.finished and result.error and "HTTP 400" in result.error
+    assert ctx.repo.list_sets(origin="archive") == []
+
+
+def test_cancel_stops_after_the_current_set_and_resumes_later(ctx: Context, fake: FakeOpenData) -> None:
+    stop = {"now": False}
+
+    def progress(p: archive.SyncProgress) -> None:
+        stop["now"] = p.seen >= 1
+
+    with client_for(fake) as http:
+        result = archive.sync_archive(ctx, client=http, progress=progress, cancelled=lambda: stop["now"])
+    assert result.cancelled and not result.finished and result.added == 1
+    with client_for(fake) as http:
+        rest = archive.sync_archive(ctx, client=http)
+    assert rest.finished and rest.added == 4 and rest.updated == 1
+
+
+def test_ministry_filter_keeps_only_sets_addressed_to_it(ctx: Context, fake: FakeOpenData) -> None:
+    with client_for(fake) as http:
+        none = archive.sync_archive(ctx, client=http, ministry="Defensie")
+    assert none.finished and none.added == 0 and none.skipped == 5
+    assert "Defensie" in json.dumps(fake.zaak_requests()[0]) or "Defensie" in fake.zaak_requests()[0]
+    with client_for(fake) as http:
+        some = archive.sync_archive(ctx, client=http, ministry="Binnenlandse Zaken")
+    assert some.added == 5
+
+
+def test_soft_404_for_a_text_keeps_the_set_with_a_warning(ctx: Context, fake: FakeOpenData) -> None:
+    fake.unpublished_xml = {1}
+    with client_for(fake) as http:
+        result = archive.sync_archive(ctx, client=http)
+    assert result.finished and result.added == 5 and len(result.warnings) == 1
+    assert ctx.repo.get_set(fake.kenmerk(1)).warnings
+
+
+def write_archive(path: Path, n: int) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            qs = QuestionSet(
+                kenmerk=f"2019Z{i:05d}", subject=f"onderwerp {i}", members=[Member("Lid", "SP")],
+                questions=[Question(k, f"Vraag {k} over woord{i} en de begroting.") for k in (1, 2, 3)],
+                answers=[Answer([1], f"Antwoord over woord{i}."), Answer([2, 3], "Zie de brief.")],
+            )
+            fh.write(json.dumps(qs.to_json(), ensure_ascii=False) + "\n")
+
+
+def test_bulk_import_of_a_jsonl_archive_is_searchable_at_once(ctx: Context, tmp_path: Path) -> None:
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 3000)
+    ticks: list[tuple[int, int]] = []
+    started = time.perf_counter()
+    result = archive.import_archive(ctx, path, progress=lambda done, total: ticks.append((done, total)))
+    elapsed = time.perf_counter() - started
+    assert result.question_count == 3000
+    assert ticks[-1][0] == ticks[-1][1] and len(ticks) >= 2
+    hits = searching.search(ctx, "woord2999")
+    assert {h.kenmerk for h in hits} == {"2019Z02999"} and sorted(h.kind for h in hits) == ["answer"] + ["question"] * 3
+    assert elapsed < 30  # the speed itself is measured in tests/benchmarks
+    again = import_jsonl(ctx, path)
+    assert again.question_count == 0  # known kenmerken are skipped
+
+
+def test_bulk_import_can_be_cancelled_between_batches(ctx: Context, tmp_path: Path) -> None:
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 5000)
+    result = import_jsonl(ctx, path, cancelled=lambda: True)
+    assert result.question_count == 2000  # the first batch is in, the rest was not started
