@@ -140,9 +140,12 @@ _UNFOLD_HEAD = re.compile(
 _UNFOLD_HEAD_END = re.compile(r"^((?:Vraag|Antwoord(?:en)?)\s+\d{1,3}(?:(?:,\s*|\s+en\s+)\d{1,3})*)\s+", re.M)
 _UNFOLD_OTHER = re.compile(
     r"\s+(?=(?:Vragen van (?:het lid|de leden)|(?:Antwoord|Mededeling) van (?:[Mm]inister|[Ss]taatssecretaris)|"
-    r"Toelichting:|(?:kv|ah)-tk-\d))"
+    r"Toelichting:))"
 )
-_UNFOLD_FOOTER = re.compile(r"((?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, (?:Aanhangsel|Vragen)(?: \d+)?)")
+_UNFOLD_FOOTER = re.compile(
+    r"\s*((?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, (?:Aanhangsel|Vragen)(?: \d+)?|"
+    r"(?:kv|ah)-tk-[\w-]+|ISSN \d{4}\s*-\s*\d{3}[\dX]|['’]s-Gravenhage \d{4})\s*"
+)
 
 
 def _unfold(lines: list[str]) -> list[str]:

@@ -103,4 +103,4 @@ def _map_answers(qs: QuestionSet, mapping: dict[int, int]) -> None:
             continue
         a.questions = nums
         combined[key] = a
-    qs.answers = list(combined.values())
+    qs.answers = sorted(combined.values(), key=lambda a: a.questions)
