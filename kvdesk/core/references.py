@@ -320,8 +320,8 @@ _SUBJECT_TITLE = re.compile(r"(?:het\s+)?(?:artikel|bericht|nieuwsbericht|item)\
 def detect_in_set(qs: QuestionSet) -> list[Reference]:
     """Every reference in a set's footnotes and question text, merged, with the questions that cite it.
 
-    A newspaper footnote without a title takes the title from the set's subject ("over het
-    artikel '…'") when the set cites exactly one such article; ``parts['title_from']`` says so.
+    A newspaper footnote without a title or a link takes the title from the set's subject ("over
+    het artikel '…'") when the set cites exactly one such article; ``parts['title_from']`` says so.
     """
     found: dict[str, Reference] = {}
     citing: dict[int, list[int]] = {}
@@ -348,7 +348,8 @@ def detect_in_set(qs: QuestionSet) -> list[Reference]:
         for ref in detect(q.text, own_kenmerk=qs.kenmerk):
             add(ref, [q.number])
     refs = list(found.values())
-    untitled = [r for r in refs if r.kind == "news" and not r.title]
+    # A linked article gets its title when fetched; the subject helps the one without a link.
+    untitled = [r for r in refs if r.kind == "news" and not r.title and not r.url]
     subject = " ".join(x for x in (qs.subject, qs.header) if x)
     m = _SUBJECT_TITLE.search(subject) if subject else None
     if len(untitled) == 1 and m:

@@ -63,7 +63,7 @@ Progress = Callable[[Reference, int, int], None]
 
 # Parts written by fetching or attaching; a fresh detection must not throw them away.
 _KEPT_PARTS = ("queued", "error_reason", "source", "source_url", "final_url", "sitename", "attached_file",
-               "by_hand", "archive_set")
+               "by_hand", "archive_set", "url_by_hand")
 
 
 @dataclass
@@ -138,7 +138,8 @@ def _merge(old: Reference, new: Reference) -> Reference:
     new.author = old.author or new.author
     new.title = new.title or old.title
     new.published_on = new.published_on or old.published_on
-    new.url = new.url or old.url  # a link the user added to a citation without one
+    if old.parts.get("url_by_hand") or not new.url:
+        new.url = old.url  # the link the user found wins over the one the footnote had (or lacked)
     for key in _KEPT_PARTS:
         if key in old.parts:
             new.parts[key] = old.parts[key]
@@ -181,6 +182,7 @@ def set_reference_url(ctx: Context, reference_id: int, url: str) -> Reference:
         raise UserError(f"'{url}' is geen webadres; plak een link die met http:// of https:// begint.")
     set_id, ref = get_reference(ctx, reference_id)
     ref.url = url
+    ref.parts["url_by_hand"] = True
     ref.status = "new" if ref.status == "failed" else ref.status
     ref.error = None
     return ctx.repo.save_reference(set_id, ref)
