@@ -99,8 +99,11 @@ class Context:
         if self._db is None:
             from kvdesk.storage.database import Database
 
+            path = self.database_path
+            existed = path is not None and path.exists()
             self._db = Database.open(self.database_url, backups_dir=self.backups_dir)
-            if self.holds_lock:
+            # A database made just now holds nothing worth a backup yet.
+            if self.holds_lock and existed:
                 self._rotate_backups()
         return self._db
 
