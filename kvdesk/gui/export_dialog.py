@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -207,6 +208,10 @@ def _converter_available() -> bool:
     return find_converter() is not None
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
 def confirm_override(parent: QWidget | None, report: Any) -> bool:
     """Show the error-level findings and ask whether to export anyway."""
     from kvdesk.services.checking import format_findings
@@ -214,11 +219,11 @@ def confirm_override(parent: QWidget | None, report: Any) -> bool:
     lines = format_findings(report.errors)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QDialog.tr("Controles vinden fouten"))
-    box.setText(QDialog.tr("De controles vinden {0} fout(en). Eerst oplossen, of toch exporteren?")
+    box.setWindowTitle(_tr("Controles vinden fouten"))
+    box.setText(_tr("De controles vinden {0} fout(en). Eerst oplossen, of toch exporteren?")
                 .format(len(report.errors)))
     box.setDetailedText("\n".join(lines))
-    anyway = box.addButton(QDialog.tr("Toch exporteren"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QDialog.tr("Eerst oplossen"), QMessageBox.ButtonRole.RejectRole)
+    anyway = box.addButton(_tr("Toch exporteren"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_tr("Eerst oplossen"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is anyway

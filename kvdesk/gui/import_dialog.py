@@ -237,7 +237,7 @@ class ImportDialog(QDialog):
             brow.addWidget(b)
         brow.addStretch(1)
         rlayout.addLayout(brow)
-        QShortcut(QKeySequence.StandardKey.Undo, self.question_list, activated=self.undo)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self.question_list, self.undo)
 
         self.warnings_label = QLabel(right)
         self.warnings_label.setWordWrap(True)
