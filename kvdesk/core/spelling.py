@@ -165,10 +165,19 @@ class SpellChecker:
         """Hits, misses and size of the lookup cache (``functools`` cache info)."""
         return self._lookup.cache_info()
 
-    def is_correct(self, word: str) -> bool:
-        """Whether ``word`` is spelled correctly (loads the dictionary if needed)."""
+    def is_correct(self, word: str, *, wait: bool = True) -> bool:
+        """Whether ``word`` is spelled correctly.
+
+        Loads the dictionary if needed; with ``wait=False`` (an editor underlining while the
+        dictionary is still loading) it starts loading in the background and meanwhile
+        accepts every word.
+        """
         word = word.strip()
         if not word or _ignored(word):
+            return True
+        if not wait and self._dictionary is None:
+            if self._load_error is None:
+                self.start_loading()
             return True
         self.load()
         if self._known(word):
@@ -181,14 +190,14 @@ class SpellChecker:
             return all(_ignored(p) or self._known(p) for p in parts)
         return False
 
-    def misspelled_spans(self, text: str) -> list[tuple[int, int, str]]:
+    def misspelled_spans(self, text: str, *, wait: bool = True) -> list[tuple[int, int, str]]:
         """``(start, end, word)`` of each misspelled word in ``text``, for underlining."""
-        return [(s, e, w) for s, e, w in tokenize(text) if not self.is_correct(w)]
+        return [(s, e, w) for s, e, w in tokenize(text) if not self.is_correct(w, wait=wait)]
 
-    def misspelled_words(self, text: str) -> list[str]:
+    def misspelled_words(self, text: str, *, wait: bool = True) -> list[str]:
         """The distinct misspelled words of ``text``, in order of first occurrence."""
         seen: dict[str, None] = {}
-        for _s, _e, word in self.misspelled_spans(text):
+        for _s, _e, word in self.misspelled_spans(text, wait=wait):
             seen.setdefault(word.rstrip("."), None)
         return list(seen)
 

@@ -20,6 +20,14 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+@pytest.fixture
+def tiny_dictionary(tmp_path: Path) -> Path:
+    """A two-word Hunspell dictionary: loads at once, for the tests about loading."""
+    (tmp_path / "nl.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    (tmp_path / "nl.dic").write_text("2\nbeantwoording\ngeïnformeerd\n", encoding="utf-8")
+    return tmp_path
+
+
 @pytest.fixture(scope="module")
 def checker() -> SpellChecker:
     c = SpellChecker()
@@ -128,14 +136,23 @@ def test_a_personal_name_does_not_accept_its_lower_case_form(checker):
     assert not mine.is_correct("yeşilgözwoord")
 
 
-def test_loading_is_lazy_and_can_run_in_the_background():
-    c = SpellChecker()
+def test_loading_is_lazy_and_can_run_in_the_background(tiny_dictionary):
+    c = SpellChecker(tiny_dictionary)
     assert not c.ready
     thread = c.start_loading()
     assert c.start_loading() is thread
     thread.join(timeout=60)
     assert c.ready
     assert c.is_correct("beantwoording")
+
+
+def test_an_editor_need_not_wait_for_the_dictionary(tiny_dictionary):
+    c = SpellChecker(tiny_dictionary)
+    assert c.is_correct("geinformeerd", wait=False)  # not loaded yet: nothing is underlined
+    assert c.misspelled_spans("geinformeerd", wait=False) == []
+    assert c._loader is not None  # loading has started in the background
+    c._loader.join(timeout=60)
+    assert not c.is_correct("geinformeerd", wait=False)
 
 
 def test_checks_from_several_threads_agree(checker):
