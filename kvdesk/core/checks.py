@@ -159,17 +159,24 @@ def check_answers_cover_questions(qs: QuestionSet, settings: CheckSettings | Non
         for n in answer.questions:
             if n in covering:
                 covering[n].append(answer)
+    unanswered = [n for n in numbers if not covering[n]]
+    for answer in qs.answers:
         stray = [n for n in answer.questions if n not in known]
         if stray:
+            # One stray answer and one question without answer: most likely a wrong number.
+            hint_nl = hint_en = ""
+            if len(unanswered) == 1 and len(stray) == 1:
+                hint_nl = f"; hoort het bij vraag {unanswered[0]}?"
+                hint_en = f"; does it belong to question {unanswered[0]}?"
             findings.append(
                 Finding(
                     ERROR,
                     "answer-without-question",
                     tuple(answer.questions),
                     f"{_answer_label_nl(answer)} hoort bij een vraag die niet bestaat "
-                    f"(vraag {_numbers_nl(stray)})",
+                    f"(vraag {_numbers_nl(stray)}){hint_nl}",
                     f"{_answer_label_en(answer)} belongs to a question that does not exist "
-                    f"(question {_numbers_en(stray)})",
+                    f"(question {_numbers_en(stray)}){hint_en}",
                     {"numbers": stray},
                 )
             )

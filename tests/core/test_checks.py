@@ -93,6 +93,15 @@ def test_an_answer_under_a_number_without_question_is_an_error():
     found = check_answers_cover_questions(qs)
     assert codes(found) == [("answer-without-question", (4,))]
     assert found[0].level == ERROR
+    assert "?" not in found[0].message_nl
+
+
+def test_an_answer_under_the_wrong_number_suggests_the_unanswered_question():
+    qs = make_set({(1,): "Ja.", (3,): "Nee.", (4,): "Dit hoort bij twee."})
+    found = check_answers_cover_questions(qs)
+    assert codes(found) == [("answer-without-question", (4,)), ("unanswered", (2,))]
+    assert found[0].message_nl.endswith("; hoort het bij vraag 2?")
+    assert found[0].message_en.endswith("; does it belong to question 2?")
 
 
 # --------------------------------------------------------------------------- placeholders
