@@ -73,11 +73,13 @@ def similar_questions(ctx: Context, set_id: int, number: int, limit: int = 5) ->
 
     Questions of the same set are left out. Raises :class:`NotFound` for an unknown question.
     """
-    qs = ctx.repo.get_set(set_id)
-    question = qs.question(number)
-    if question is None:
-        raise NotFound(f"De vragenset {qs.key} heeft geen vraag {number}.")
-    return similar_to_text(ctx, question.text, limit=limit, exclude_set=qs.id)
+    _ready(ctx)
+    with ctx.db.engine.connect() as conn:
+        body = index.question_text(conn, set_id, number)
+        if body is None:
+            # Only now the slower lookup, for a message that names the set by its kenmerk.
+            raise NotFound(f"De vragenset {ctx.repo.get_set(set_id).key} heeft geen vraag {number}.")
+        return index.similar(conn, body, limit=limit, exclude_set=set_id)
 
 
 def similar_to_text(ctx: Context, body: str, *, limit: int = 5, exclude_set: int | None = None) -> list[SimilarRow]:

@@ -486,14 +486,15 @@ def _search_sqlite(
         )
     else:
         top = f"SELECT rowid AS id, rank FROM {fts} WHERE {fts} MATCH :q ORDER BY rank LIMIT :n"
-    # The snippet is made only for the rows that survive the LIMIT: FTS5 finds a row of a
-    # MATCH by rowid directly, so each costs one document, not one more search.
+    # FTS5 sorts by rank itself, so with LIMIT the snippet is made only for the rows returned.
+    # MATERIALIZED keeps the planner from folding the ranking into the join below.
+    snip = f"snippet({fts}, 0, char(2), char(3), '{ELLIPSIS}', {int(words)})"
+    top = top.replace(" AS rank FROM", f" AS rank, {snip} AS snip FROM", 1) if conds else \
+        top.replace("rank FROM", f"rank, {snip} AS snip FROM", 1)
     sql = (
-        f"WITH top AS ({top}) "
-        f"SELECT top.id, top.rank, c.set_id, {numbers} AS numbers, c.text, s.kenmerk, s.subject, "
-        f"s.submitted_on, s.origin, "
-        f"(SELECT snippet({fts}, 0, char(2), char(3), '{ELLIPSIS}', {int(words)}) FROM {fts} "
-        f" WHERE {fts} MATCH :q AND rowid = top.id) AS snip "
+        f"WITH top AS MATERIALIZED ({top}) "
+        f"SELECT top.id, top.rank, top.snip, c.set_id, {numbers} AS numbers, c.text, s.kenmerk, s.subject, "
+        f"s.submitted_on, s.origin "
         f"FROM top JOIN {content} c ON c.id = top.id JOIN question_set s ON s.id = c.set_id "
         f"ORDER BY top.rank"
     )
@@ -584,6 +585,12 @@ def similar(
     ]
     _attach_answers(conn, out)
     return out
+
+
+def question_text(conn: Connection, set_id: int, number: int) -> str | None:
+    """The text of one question, without loading its set."""
+    return conn.execute(text("SELECT text FROM question WHERE set_id = :s AND number = :n"),
+                        {"s": set_id, "n": number}).scalar()
 
 
 def _similar_pg(conn: Connection, words: list[str], limit: int, exclude_set: int | None) -> list[SimilarRow]:
