@@ -501,6 +501,8 @@ class Workspace(QWidget):
             return
         if self.current is not None:
             self.current.set_current(False)
+            # Leaving an answer saves it, whichever way the user left it.
+            self.save_row(self.current)
         self.current = row
         row.set_current(True)
         if self.qs is not None and self.qs.id is not None:
@@ -532,6 +534,8 @@ class Workspace(QWidget):
     # ------------------------------------------------------------------ saving
 
     def on_edited(self, row: AnswerRow) -> None:
+        if self.current is not row:
+            self.set_current(row)  # the answer being typed in is the current one
         row.dirty = True
         row.autosave.start(self.autosave_ms)
         now = time.monotonic()

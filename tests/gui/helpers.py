@@ -1,0 +1,47 @@
+"""Building a main window for tests: a real SQLite file in the test's data folder, sync writes."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from kvdesk.core.model import Addressee, Footnote, Member, Question, QuestionSet
+from kvdesk.gui.application import Started, build
+from kvdesk.gui.operations import SyncExecutor
+
+
+def make_set(n: int, kenmerk: str = "2024Z18559", submitted: dt.date | None = None) -> QuestionSet:
+    """A question set built by hand, with ``n`` questions of realistic length."""
+    return QuestionSet(
+        kenmerk=kenmerk,
+        submitted_on=submitted or dt.date.today() - dt.timedelta(days=10),
+        header="Vragen van de leden Kathmann en El Abassi aan de minister van Justitie en Veiligheid",
+        members=[Member("Kathmann", "GroenLinks-PvdA"), Member("El Abassi", "DENK")],
+        addressees=[Addressee("minister van Justitie en Veiligheid", "minister", "Justitie en Veiligheid")],
+        subject="het niet naleven van de Wet politiegegevens",
+        questions=[
+            Question(number=i, text=f"Vraag {i}: klopt het dat de Wet politiegegevens sinds de inwerkingtreding "
+                                    f"niet wordt nageleefd, en vanaf wanneer is dit het geval? ({i})")
+            for i in range(1, n + 1)
+        ],
+        footnotes=[Footnote(1, "Follow the Money, 16 oktober 2024")],
+    )
+
+
+def start_app(data_dir: Path, *, sets: list[QuestionSet] = (), autosave_ms: int | None = None) -> Started:
+    """The application as ``kvdesk`` builds it, with a synchronous executor and no spelling worker."""
+    from kvdesk.gui import settings as S
+    from kvdesk.services.context import Context
+
+    if sets:
+        ctx = Context.create(data_dir)
+        for qs in sets:
+            ctx.repo.add_set(qs)
+        ctx.close()
+    settings_path = data_dir.parent / "config" / "kvdesk-test.ini"
+    if autosave_ms is not None:
+        s = S.Settings(settings_path)
+        s.set(S.AUTOSAVE_MS, autosave_ms)
+        s.sync()
+    args = argparse.Namespace(data_dir=str(data_dir), database=None, debug=False)
+    return build(args, executor=SyncExecutor(), settings_path=settings_path, spell=False, show_errors=False)
