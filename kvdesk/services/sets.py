@@ -70,8 +70,33 @@ def parse_numbers(spec: str) -> list[int]:
     return sorted(numbers)
 
 
+def drop_repeated_questions(qs: QuestionSet) -> None:
+    """Make question numbers unique before storing.
+
+    Published texts sometimes print a question twice under one number (a slip of the original,
+    e.g. "Vraag 7" twice). The repetition is dropped with a warning when its text is the same;
+    a different text under a number already used cannot be placed safely, so it is refused
+    with a message that points to the review, where the user can renumber.
+    """
+    seen: dict[int, str] = {}
+    kept = []
+    for q in qs.questions:
+        if q.number in seen:
+            if " ".join(q.text.split()) == " ".join(seen[q.number].split()):
+                qs.warnings.append(f"Vraag {q.number} staat tweemaal in de tekst; de herhaling is weggelaten.")
+                continue
+            raise UserError(
+                f"De tekst heeft twee verschillende vragen met nummer {q.number}. Importeer via het "
+                "importvenster van de app en nummer daar opnieuw."
+            )
+        seen[q.number] = q.text
+        kept.append(q)
+    qs.questions = kept
+
+
 def store_parsed(ctx: Context, qs: QuestionSet, *, update: bool = False, origin: str = "draft") -> ImportResult:
     """Store a parsed set. An existing kenmerk is updated (keeping every draft answer) when ``update``."""
+    drop_repeated_questions(qs)
     repo = ctx.repo
     existing = repo.exists(qs.kenmerk) if qs.kenmerk else None
     if existing is not None:
