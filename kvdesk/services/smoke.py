@@ -1,0 +1,237 @@
+"""``kvdesk --smoke``: a self-test of an installation that touches every layer once, off screen.
+
+The steps: start Qt off screen and show a window; parse the demo set and store it in a fresh
+database in a temporary folder, with an answer to every question; run the pre-send checks (the
+Dutch dictionary must load); export the cover letter and the answers document; read both back.
+The exit status is 0 when every step passed, else 1 with one line naming the step that failed.
+
+It is meant for the frozen build above all: it is what proves that PyInstaller collected the Qt
+platform plugins, the Alembic migrations, the dictionaries and python-docx's templates. A
+windowed Windows executable has no console, so the outcome line also goes to ``smoke.log`` in
+the log folder, where an IT department or a CI job can read it. The user's own database is never
+touched.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from kvdesk.core.model import QuestionSet
+from kvdesk.services.context import Context, default_data_dir
+
+__all__ = ["SMOKE_LOG", "SmokeFailure", "SmokeReport", "demo_set_path", "run_smoke", "smoke_steps"]
+
+log = logging.getLogger(__name__)
+
+SMOKE_LOG = "smoke.log"
+
+# Every answer gets this text: plain Dutch the spell checker knows, with one footnote, so that a
+# clean check report is expected and the text can be found again in the exported document.
+ANSWER_TEXT = "Het kabinet volgt deze ontwikkeling nauwlettend.[^1]\n\n[^1]: Zie de brief aan de Kamer."
+ANSWER_MARKER = "Het kabinet volgt deze ontwikkeling nauwlettend."
+
+T = TypeVar("T")
+
+
+class SmokeFailure(Exception):
+    """A step failed; ``str()`` is one line."""
+
+    def __init__(self, step: str, message: str) -> None:
+        super().__init__(f"stap '{step}': {message}")
+        self.step = step
+
+
+@dataclass
+class SmokeReport:
+    """What the run did: the milliseconds per step, and the detail worth a log line."""
+
+    timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        steps = ", ".join(f"{name} {ms:.0f} ms" for name, ms in self.timings.items())
+        extra = f"; {'; '.join(self.notes)}" if self.notes else ""
+        return f"{steps}{extra}"
+
+
+def demo_set_path() -> Path:
+    """The shipped demo question set (``resources/demo``), in the source tree or the frozen bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    folder = root / "resources" / "demo"
+    candidates = sorted(p for p in folder.glob("*") if p.suffix.lower() in {".txt", ".docx", ".pdf", ".html", ".xml"})
+    if not candidates:
+        raise FileNotFoundError(f"geen demo-set in {folder}")
+    return candidates[0]
+
+
+def _step(report: SmokeReport, name: str, func: Callable[[], T]) -> T:
+    """Run one step, timing it; any failure becomes a :class:`SmokeFailure` naming the step."""
+    start = time.perf_counter()
+    try:
+        result = func()
+    except SmokeFailure:
+        raise
+    except Exception as exc:  # a smoke test reports every failure as its step's
+        log.exception("smoke step %r failed", name)
+        first = (str(exc).strip().splitlines() or [""])[0]
+        raise SmokeFailure(name, f"{type(exc).__name__}: {first}" if first else type(exc).__name__) from exc
+    report.timings[name] = (time.perf_counter() - start) * 1000
+    return result
+
+
+def _start_qt() -> Any:
+    """Qt off screen, one main window with a rendered text: platform plugin, fonts and widgets load."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+
+    # Qt's own chatter (the offscreen plugin's "does not support propagateSizeHints()") belongs in
+    # the log: the console gets exactly one line from the self-test.
+    qInstallMessageHandler(_qt_message)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kvdesk"])
+    window = QMainWindow()
+    window.setWindowTitle("kvdesk")
+    browser = QTextBrowser()
+    browser.setMarkdown("**Vraag 1**\n\nKent u het bericht?")
+    window.setCentralWidget(browser)
+    window.resize(800, 600)
+    window.show()
+    app.processEvents()
+    if not window.isVisible() or window.grab().isNull():
+        raise RuntimeError("het venster wordt niet getekend")
+    if "Kent u het bericht?" not in browser.toPlainText():
+        raise RuntimeError("tekst wordt niet weergegeven")
+    window.close()
+    # keep the application alive for the rest of the run; the caller drops it at the end
+    return app
+
+
+def _qt_message(_mode: Any, context: Any, message: str) -> None:
+    log.debug("Qt: %s (%s)", message, getattr(context, "category", ""))
+
+
+def _open_demo(ctx: Context) -> QuestionSet:
+    from kvdesk.services.sets import save_answer, store_parsed
+
+    try:
+        from kvdesk.services.importing import parse_file
+    except ImportError as exc:
+        raise RuntimeError(f"de parser (kvdesk.services.importing) ontbreekt: {exc}") from exc
+    source = demo_set_path()
+    parsed = parse_file(str(source), None)
+    if not parsed.questions:
+        raise RuntimeError(f"{source.name} gaf geen vragen")
+    stored = store_parsed(ctx, parsed)
+    for question in parsed.questions:
+        save_answer(ctx, stored.key, [question.number], ANSWER_TEXT)
+    qs = ctx.repo.get_set(stored.key)
+    if len(qs.questions) != len(parsed.questions) or len(qs.answers) != len(parsed.questions):
+        raise RuntimeError(
+            f"{len(parsed.questions)} vragen ingelezen, maar {len(qs.questions)} vragen en "
+            f"{len(qs.answers)} antwoorden teruggelezen"
+        )
+    return qs
+
+
+def _run_checks(qs: QuestionSet, report: SmokeReport) -> None:
+    try:
+        from kvdesk.services.checking import run_checks
+    except ImportError as exc:
+        raise RuntimeError(f"de controles (kvdesk.services.checking) ontbreken: {exc}") from exc
+    checked = run_checks(qs)
+    # A check that could not run (the dictionary missing from the bundle) is what this step is for.
+    if checked.skipped:
+        raise RuntimeError("niet uitgevoerd: " + "; ".join(checked.skipped))
+    report.notes.append(f"{len(qs.questions)} vragen, {len(checked.errors)} fouten, {len(checked.warnings)} waarschuwingen")
+
+
+def _export(qs: QuestionSet, out_dir: Path) -> list[Path]:
+    try:
+        from kvdesk.services.exporting import export_reply
+    except ImportError as exc:
+        raise RuntimeError(f"de export (kvdesk.services.exporting) ontbreekt: {exc}") from exc
+    written = [Path(p) for p in export_reply(qs, out_dir)]
+    docx_files = [p for p in written if p.suffix.lower() == ".docx"]
+    if len(docx_files) != 2:
+        raise RuntimeError(f"twee brieven verwacht, {len(docx_files)} geschreven: {', '.join(p.name for p in written)}")
+    return docx_files
+
+
+def _read_back(qs: QuestionSet, paths: list[Path]) -> None:
+    import docx
+
+    texts = {}
+    for path in paths:
+        document = docx.Document(str(path))
+        texts[path.name] = "\n".join(p.text for p in document.paragraphs)
+        if not texts[path.name].strip():
+            raise RuntimeError(f"{path.name} is leeg")
+    answers = [name for name, text in texts.items() if ANSWER_MARKER in text]
+    if not answers:
+        raise RuntimeError("het antwoord staat in geen van de geschreven brieven")
+    first_question = qs.questions[0].text.split()[:4]
+    if not any(" ".join(first_question) in " ".join(text.split()) for text in texts.values()):
+        raise RuntimeError("vraag 1 staat in geen van de geschreven brieven")
+
+
+def smoke_steps(work_dir: Path) -> SmokeReport:
+    """Run every step in ``work_dir`` (a fresh folder); raises :class:`SmokeFailure` on the first failure."""
+    report = SmokeReport()
+    app = _step(report, "starten", _start_qt)
+    ctx = Context.create(work_dir / "data")
+    try:
+        qs = _step(report, "demo-set openen", lambda: _open_demo(ctx))
+        _step(report, "controles", lambda: _run_checks(qs, report))
+        report.written = _step(report, "exporteren", lambda: _export(qs, work_dir / "export"))
+        _step(report, "teruglezen", lambda: _read_back(qs, report.written))
+    finally:
+        ctx.close()
+        del app
+    return report
+
+
+def run_smoke(log_dir: Path | None = None) -> int:
+    """Run the self-test in a temporary folder; 0 when every step passed, 1 otherwise.
+
+    The outcome is one line on stderr (when there is one) and in ``smoke.log`` in ``log_dir``
+    (default: the log folder of the data folder, so ``--data-dir`` chooses where it lands).
+    """
+    from kvdesk.services.logs import setup_logging
+
+    logs = log_dir or (default_data_dir() / "logs")
+    setup_logging(logs)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="kvdesk-smoke-", ignore_cleanup_errors=True) as tmp:
+        try:
+            report = smoke_steps(Path(tmp))
+        except SmokeFailure as exc:
+            line, status = f"kvdesk --smoke: mislukt bij {exc}", 1
+        else:
+            total = (time.perf_counter() - started) * 1000
+            line, status = f"kvdesk --smoke: geslaagd in {total:.0f} ms ({report.summary()})", 0
+    log.info("%s", line)
+    _report(line, logs / SMOKE_LOG)
+    return status
+
+
+def _report(line: str, path: Path) -> None:
+    """The outcome on stderr and in a file; a file that cannot be written must not hide the outcome."""
+    if sys.stderr is not None:  # None in a windowed Windows executable
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(line + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("cannot write %s: %s", path, exc)
