@@ -8,6 +8,11 @@ import sys
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window (or render it to a PNG with ``--screenshot``); returns the exit status."""
+    if args.smoke:
+        # The self-test runs off screen by itself, so it needs no display (CI, a bare build host).
+        from kvdesk.services.smoke import run_smoke
+
+        return run_smoke()
     if not args.screenshot and not args.smoke and not _has_display():
         sys.stderr.write(
             "kvdesk: geen beeldscherm gevonden. Start buiten beeld met QT_QPA_PLATFORM=offscreen "
