@@ -445,15 +445,23 @@ class Workspace(QWidget):
         if not self.rows:
             return
         top = self.scroll.verticalScrollBar().value()
-        bottom = top + self.scroll.viewport().height() * 2
+        bottom = top + int(self.scroll.viewport().height() * 1.5)
+        # Until the scroll area has taken the rows' height, their positions are not known yet:
+        # walk the estimated heights instead.
+        laid_out = self.container.height() > self.scroll.viewport().height() + 1
+        y = self.header.sizeHint().height() + self.rows_layout.contentsMargins().top()
+        spacing = self.rows_layout.spacing()
         for row in self.rows:
-            if row.built:
-                continue
-            geo = row.geometry()
-            if geo.bottom() >= top and geo.top() <= bottom:
-                row.build()
-            elif geo.top() > bottom:
+            if laid_out:
+                row_top, row_bottom = row.geometry().top(), row.geometry().bottom()
+            else:
+                height = row.sizeHint().height() if row.built else row.minimumHeight()
+                row_top, row_bottom = y, y + height
+                y += height + spacing
+            if row_top > bottom:
                 break
+            if not row.built and row_bottom >= top:
+                row.build()
 
     def _build_one(self) -> None:
         row = next((r for r in self.rows if not r.built), None)
