@@ -1,18 +1,20 @@
 """``kvdesk --smoke``: a self-test of an installation that touches every layer once, off screen.
 
-The steps: start Qt off screen and show a window; parse the demo set and store it in a fresh
-database in a temporary folder, with an answer to every question; run the pre-send checks (the
-Dutch dictionary must load); export the cover letter and the answers document; read both back.
+The steps: start the application off screen on a fresh data folder in a temporary folder (a first
+start, which loads the demo set) and show its main window; open the demo set and answer every
+question; run the pre-send checks (the Dutch dictionary must load); export the cover letter and
+the answers document; read both back.
 The exit status is 0 when every step passed, else 1 with one line naming the step that failed.
 
 It is meant for the frozen build above all: it is what proves that PyInstaller collected the Qt
 platform plugins, the Alembic migrations, the dictionaries and python-docx's templates. A
 windowed Windows executable has no console, so the outcome line also goes to ``smoke.log`` in
-the log folder, where an IT department or a CI job can read it. The user's own database is never
-touched.
+the log folder, where an IT department or a CI job can read it. The user's own database and
+settings are never touched, not even when ``KVDESK_DATABASE_URL`` points at a team database.
 """
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -24,9 +26,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kvdesk.core.model import QuestionSet
-from kvdesk.services.context import Context, default_data_dir
+from kvdesk.services.context import default_data_dir
 
-__all__ = ["SMOKE_LOG", "SmokeFailure", "SmokeReport", "demo_set_path", "run_smoke", "smoke_steps"]
+__all__ = ["SMOKE_LOG", "SmokeFailure", "SmokeReport", "run_smoke", "smoke_steps"]
 
 log = logging.getLogger(__name__)
 
@@ -62,17 +64,6 @@ class SmokeReport:
         return f"{steps}{extra}"
 
 
-def demo_set_path() -> Path:
-    """The shipped demo question set (``resources/demo``), in the source tree or the frozen bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    folder = root / "resources" / "demo"
-    candidates = sorted(p for p in folder.glob("*") if p.suffix.lower() in {".txt", ".docx", ".pdf", ".html", ".xml"})
-    if not candidates:
-        raise FileNotFoundError(f"geen demo-set in {folder}")
-    return candidates[0]
-
-
 def _step(report: SmokeReport, name: str, func: Callable[[], T]) -> T:
     """Run one step, timing it; any failure becomes a :class:`SmokeFailure` naming the step."""
     start = time.perf_counter()
@@ -88,58 +79,82 @@ def _step(report: SmokeReport, name: str, func: Callable[[], T]) -> T:
     return result
 
 
-def _start_qt() -> Any:
-    """Qt off screen, one main window with a rendered text: platform plugin, fonts and widgets load."""
+def _start_app(work_dir: Path) -> Any:
+    """The application's own start on an empty data folder, off screen, with its main window shown."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
 
     # Qt's own chatter (the offscreen plugin's "does not support propagateSizeHints()") belongs in
     # the log: the console gets exactly one line from the self-test.
     qInstallMessageHandler(_qt_message)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kvdesk"])
-    window = QMainWindow()
-    window.setWindowTitle("kvdesk")
-    browser = QTextBrowser()
-    browser.setMarkdown("**Vraag 1**\n\nKent u het bericht?")
-    window.setCentralWidget(browser)
-    window.resize(800, 600)
+    from kvdesk.gui.application import build
+    from kvdesk.storage.location import default_url
+
+    data_dir = work_dir / "data"
+    # The database URL is given explicitly so that KVDESK_DATABASE_URL cannot lead here.
+    args = argparse.Namespace(data_dir=str(data_dir), database=default_url(data_dir), debug=False)
+    started = build(args, settings_path=work_dir / "settings.ini", spell=False, show_errors=False)
+    window = started.window
+    window.resize(1200, 800)
     window.show()
-    app.processEvents()
+    started.app.processEvents()
     if not window.isVisible() or window.grab().isNull():
-        raise RuntimeError("het venster wordt niet getekend")
-    if "Kent u het bericht?" not in browser.toPlainText():
-        raise RuntimeError("tekst wordt niet weergegeven")
-    window.close()
-    # keep the application alive for the rest of the run; the caller drops it at the end
-    return app
+        _stop_app(started)
+        raise RuntimeError("het hoofdvenster wordt niet getekend")
+    return started
+
+
+def _stop_app(started: Any) -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    started.window.close()
+    started.executor.shutdown()
+    started.hook.uninstall()
+    started.ctx.close()
+    qInstallMessageHandler(None)  # Qt's default handler again
 
 
 def _qt_message(_mode: Any, context: Any, message: str) -> None:
     log.debug("Qt: %s (%s)", message, getattr(context, "category", ""))
 
 
-def _open_demo(ctx: Context) -> QuestionSet:
-    from kvdesk.services.sets import save_answer, store_parsed
+def _open_demo(started: Any) -> QuestionSet:
+    """The demo set the first start loaded, opened in the window, with every question answered."""
+    from kvdesk.services.sets import save_answer
 
+    ctx = started.ctx
+    summaries = ctx.repo.list_sets()
+    if not summaries:
+        raise RuntimeError(f"de eerste start heeft de demo-set niet geladen: {_demo_problem()}")
+    key = summaries[0].key
+    qs = ctx.repo.get_set(key)
+    if not qs.questions:
+        raise RuntimeError("de demo-set heeft geen vragen")
+    started.window.open_set(qs.id)
+    started.app.processEvents()
+    for question in qs.questions:
+        save_answer(ctx, key, [question.number], ANSWER_TEXT)
+    reread = ctx.repo.get_set(key)
+    if len(reread.answers) != len(qs.questions):
+        raise RuntimeError(f"{len(qs.questions)} antwoorden opgeslagen, {len(reread.answers)} teruggelezen")
+    return reread
+
+
+def _demo_problem() -> str:
+    """Why the demo set cannot be loaded: the first start only logs it, the self-test says it."""
+    from kvdesk.gui.application import demo_path
+
+    path = demo_path()
+    if not path.is_file():
+        return f"{path} ontbreekt"
     try:
         from kvdesk.services.importing import parse_file
-    except ImportError as exc:
-        raise RuntimeError(f"de parser (kvdesk.services.importing) ontbreekt: {exc}") from exc
-    source = demo_set_path()
-    parsed = parse_file(str(source), None)
-    if not parsed.questions:
-        raise RuntimeError(f"{source.name} gaf geen vragen")
-    stored = store_parsed(ctx, parsed)
-    for question in parsed.questions:
-        save_answer(ctx, stored.key, [question.number], ANSWER_TEXT)
-    qs = ctx.repo.get_set(stored.key)
-    if len(qs.questions) != len(parsed.questions) or len(qs.answers) != len(parsed.questions):
-        raise RuntimeError(
-            f"{len(parsed.questions)} vragen ingelezen, maar {len(qs.questions)} vragen en "
-            f"{len(qs.answers)} antwoorden teruggelezen"
-        )
-    return qs
+
+        parse_file(str(path))
+    except Exception as exc:  # the reason is the message; the log has the traceback
+        log.exception("parsing the demo set failed")
+        return f"{type(exc).__name__}: {exc}"
+    return "de reden staat in kvdesk.log"
 
 
 def _run_checks(qs: QuestionSet, report: SmokeReport) -> None:
@@ -186,16 +201,14 @@ def _read_back(qs: QuestionSet, paths: list[Path]) -> None:
 def smoke_steps(work_dir: Path) -> SmokeReport:
     """Run every step in ``work_dir`` (a fresh folder); raises :class:`SmokeFailure` on the first failure."""
     report = SmokeReport()
-    app = _step(report, "starten", _start_qt)
-    ctx = Context.create(work_dir / "data")
+    started = _step(report, "starten", lambda: _start_app(work_dir))
     try:
-        qs = _step(report, "demo-set openen", lambda: _open_demo(ctx))
+        qs = _step(report, "demo-set openen", lambda: _open_demo(started))
         _step(report, "controles", lambda: _run_checks(qs, report))
         report.written = _step(report, "exporteren", lambda: _export(qs, work_dir / "export"))
         _step(report, "teruglezen", lambda: _read_back(qs, report.written))
     finally:
-        ctx.close()
-        del app
+        _stop_app(started)
     return report
 
 
