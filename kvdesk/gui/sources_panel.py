@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -42,6 +42,7 @@ __all__ = ["SourcesBackend", "SourcesPanel", "SafeReader", "state_label"]
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 HIGHLIGHT = "#fff2a8"
+RENDER_SLICE = 12_000  # characters of HTML laid out per step of the event loop
 
 
 class SourcesBackend(Protocol):
@@ -138,6 +139,12 @@ class SafeReader(QTextBrowser):
 
 def reader_html(ref: Reference, terms: Iterable[str] = ()) -> tuple[str, int]:
     """The reader's HTML for ``ref`` with ``terms`` highlighted, and how many marks it made."""
+    head, paragraphs, count = reader_parts(ref, terms)
+    return head + "".join(paragraphs), count
+
+
+def reader_parts(ref: Reference, terms: Iterable[str] = ()) -> tuple[str, list[str], int]:
+    """The reader's heading HTML, one HTML paragraph per paragraph of text, and the number of marks."""
     head: list[str] = []
     title = ref.title or ref.citation
     head.append(f"<h2>{html.escape(title)}</h2>")
@@ -155,7 +162,7 @@ def reader_html(ref: Reference, terms: Iterable[str] = ()) -> tuple[str, int]:
         head.append(f'<p><a href="{safe}">{safe}</a></p>')
     if not ref.text:
         body = "<p><i>Nog geen tekst bewaard. Haal de bron op, of sleep een bestand hierheen of plak de tekst.</i></p>"
-        return "".join(head) + body, 0
+        return "".join(head), [body], 0
     pattern = _terms_pattern(terms)
     count = 0
     paragraphs = []
@@ -166,7 +173,7 @@ def reader_html(ref: Reference, terms: Iterable[str] = ()) -> tuple[str, int]:
                                       escaped)
             count += n
         paragraphs.append(f"<p>{escaped}</p>")
-    return "".join(head) + "".join(paragraphs), count
+    return "".join(head), paragraphs, count
 
 
 def _terms_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
@@ -197,6 +204,9 @@ class SourcesPanel(QWidget):
         self.set_id: int | None = None
         self._refs: dict[int, Reference] = {}
         self._terms: list[str] = []
+        self._shown: tuple[Any, ...] | None = None
+        self._generation = 0
+        self.rendering = False  # true while a long article is still being added to the reader
         self._busy = 0
         self._live: set[_Signals] = set()
         self._pool = QThreadPool(self)
@@ -268,6 +278,7 @@ class SourcesPanel(QWidget):
         self._refs.clear()
         self.list.clear()
         self.reader.clear()
+        self._shown = None
         self._update_buttons()
         if set_id is None:
             return
@@ -438,7 +449,9 @@ class SourcesPanel(QWidget):
         item = self._item(ref.id)
         if item is not None:
             self._paint(item, ref)
-        self._show_current()
+        current = self.current_reference()
+        if current is not None and current.id == ref.id:
+            self._show_current()
         self.referencesChanged.emit()
 
     @Slot(object)
@@ -468,11 +481,15 @@ class SourcesPanel(QWidget):
         self._update_buttons()
         if ref is None:
             self.reader.clear()
+            self._shown = None
             self.state.clear()
             self.search_link.hide()
             return
-        page, _count = reader_html(ref, self._terms)
-        self.reader.setHtml(page)
+        # Laying out a long article costs the GUI thread real time: only when something changed.
+        shown = (ref.id, ref.status, ref.title, len(ref.text or ""), ref.fetched_at, tuple(self._terms))
+        if shown != self._shown:
+            self._shown = shown
+            self._render(ref)
         state = state_label(ref)
         if ref.status == "failed" and ref.error:
             state = f"{state}: {ref.error}"
@@ -484,6 +501,43 @@ class SourcesPanel(QWidget):
             self.search_link.show()
         else:
             self.search_link.hide()
+
+    def _render(self, ref: Reference) -> None:
+        """Show ``ref`` in the reader: the start at once, the rest in slices between events.
+
+        A long article laid out in one go keeps the GUI thread busy for tens of milliseconds;
+        slices of about 12 KB each stay well under a frame.
+        """
+        self._generation += 1
+        generation = self._generation
+        head, paragraphs, _count = reader_parts(ref, self._terms)
+        chunks: list[str] = []
+        current: list[str] = [head]
+        size = len(head)
+        for para in paragraphs:
+            if size + len(para) > RENDER_SLICE and size > 0:
+                chunks.append("".join(current))
+                current, size = [], 0
+            current.append(para)
+            size += len(para)
+        if current:
+            chunks.append("".join(current))
+        self.reader.setHtml(chunks[0])
+        self.rendering = len(chunks) > 1
+
+        def more(rest: list[str]) -> None:
+            if generation != self._generation:
+                return  # another reference is shown by now
+            cursor = QTextCursor(self.reader.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertHtml(rest[0])
+            if len(rest) > 1:
+                QTimer.singleShot(0, lambda: more(rest[1:]))
+            else:
+                self.rendering = False
+
+        if len(chunks) > 1:
+            QTimer.singleShot(0, lambda: more(chunks[1:]))
 
     def _update_buttons(self) -> None:
         ref = self.current_reference()

@@ -30,6 +30,7 @@ from kvdesk.sources.fetch import (
     Fetcher,
     FetchError,
     FetchSettings,
+    ProcessExtractor,
     resolve_url,
     store_original,
     suffix_for,
@@ -204,6 +205,7 @@ def fetch_references(
     *,
     reference_ids: Iterable[int] | None = None,
     fetcher: Fetcher | None = None,
+    extractor: Callable[[FetchedDocument], Extracted] | None = None,
 ) -> FetchReport:
     """Fetch the references of set ``key`` that have no text yet (or those in ``reference_ids``).
 
@@ -218,7 +220,7 @@ def fetch_references(
         targets = [r for r in refs if r.id in wanted]
     else:
         targets = [r for r in refs if r.status in ("new", "failed")]
-    return _fetch_list(ctx, [(set_id, r) for r in targets], progress, fetcher)
+    return _fetch_list(ctx, [(set_id, r) for r in targets], progress, fetcher, extractor)
 
 
 def queued_references(ctx: Context) -> list[tuple[int, Reference]]:
@@ -230,9 +232,10 @@ def queued_references(ctx: Context) -> list[tuple[int, Reference]]:
     return out
 
 
-def retry_queued(ctx: Context, progress: Progress | None = None, *, fetcher: Fetcher | None = None) -> FetchReport:
+def retry_queued(ctx: Context, progress: Progress | None = None, *, fetcher: Fetcher | None = None,
+                 extractor: Callable[[FetchedDocument], Extracted] | None = None) -> FetchReport:
     """Try the queued fetches again (when the network is back)."""
-    return _fetch_list(ctx, queued_references(ctx), progress, fetcher)
+    return _fetch_list(ctx, queued_references(ctx), progress, fetcher, extractor)
 
 
 def _fetch_list(
@@ -240,6 +243,7 @@ def _fetch_list(
     targets: list[tuple[int, Reference]],
     progress: Progress | None,
     fetcher: Fetcher | None,
+    extractor: Callable[[FetchedDocument], Extracted] | None = None,
 ) -> FetchReport:
     report = FetchReport()
     total = len(targets)
@@ -271,7 +275,7 @@ def _fetch_list(
         return report
 
     own = fetcher is None
-    active = fetcher or Fetcher(settings)
+    active = fetcher or Fetcher(settings, extractor)
     try:
         for _set_id, ref, _url in network:
             busy = _copy(ref)
@@ -489,8 +493,16 @@ def fetch_references_cli(ctx: Context, key: str, *, out: Callable[[str], None], 
 class ReferenceServices:
     """What the sources panel needs, bound to one :class:`Context` (safe to call from a worker thread)."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, *, extract_in_process: bool = True) -> None:
         self.ctx = ctx
+        # In the window, extraction runs in a helper process so that the GUI thread never
+        # waits for the interpreter lock while a long article is parsed.
+        self._extractor = ProcessExtractor() if extract_in_process else None
+
+    def close(self) -> None:
+        """End the helper process (when the window closes)."""
+        if self._extractor is not None:
+            self._extractor.close()
 
     def references(self, set_id: int) -> list[Reference]:
         return self.ctx.repo.references(set_id)
@@ -500,10 +512,10 @@ class ReferenceServices:
 
     def fetch(self, set_id: int, reference_ids: Iterable[int] | None = None,
               progress: Progress | None = None) -> FetchReport:
-        return fetch_references(self.ctx, set_id, progress, reference_ids=reference_ids)
+        return fetch_references(self.ctx, set_id, progress, reference_ids=reference_ids, extractor=self._extractor)
 
     def retry_queued(self, progress: Progress | None = None) -> FetchReport:
-        return retry_queued(self.ctx, progress)
+        return retry_queued(self.ctx, progress, extractor=self._extractor)
 
     def attach_file(self, reference_id: int, path: str | Path) -> Reference:
         return attach_file(self.ctx, reference_id, path)

@@ -22,12 +22,14 @@ import datetime as dt
 import hashlib
 import io
 import logging
+import multiprocessing
 import os
 import re
 import ssl
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +48,7 @@ __all__ = [
     "FetchedDocument",
     "Extracted",
     "Fetcher",
+    "ProcessExtractor",
     "extract",
     "extract_html",
     "extract_pdf",
@@ -99,6 +102,10 @@ class FetchError(Exception):
     def network(self) -> bool:
         return self.reason in self.NETWORK_REASONS
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised in an extraction process and re-raised here: keep reason and URL.
+        return (FetchError, (self.reason, str(self), self.url))
+
 
 @dataclass
 class FetchedDocument:
@@ -139,8 +146,10 @@ def _ssl_context() -> ssl.SSLContext:
 class Fetcher:
     """A thread-safe HTTP client with kvdesk's limits; use it as a context manager or call :meth:`close`."""
 
-    def __init__(self, settings: FetchSettings | None = None) -> None:
+    def __init__(self, settings: FetchSettings | None = None,
+                 extractor: Callable[[FetchedDocument], Extracted] | None = None) -> None:
         self.settings = settings or FetchSettings()
+        self.extractor = extractor or extract
         s = self.settings
         self._slots = threading.BoundedSemaphore(max(1, s.max_concurrent))
         proxy: httpx.Proxy | None = None
@@ -262,7 +271,7 @@ class Fetcher:
     def fetch_text(self, url: str) -> tuple[FetchedDocument, Extracted]:
         """Fetch and extract in one go (what a worker thread does per reference)."""
         doc = self.fetch(url)
-        return doc, extract(doc)
+        return doc, self.extractor(doc)
 
 
 def _now() -> dt.datetime:
@@ -419,6 +428,9 @@ def extract_html(html: str | bytes, url: str | None = None, charset: str | None 
         include_comments=False,
         include_tables=True,
         favor_precision=True,
+        # No second opinion from the fallback extractors: half the time, and favor_precision
+        # already keeps navigation and share bars out.
+        fast=True,
         config=_config(),
     )
     if doc is None:
@@ -506,6 +518,48 @@ def extract(doc: FetchedDocument) -> Extracted:
     if doc.is_pdf:
         return extract_pdf(doc.body, doc.url)
     return extract_html(doc.body, doc.url, doc.charset)
+
+
+class ProcessExtractor:
+    """Extraction in a separate process, so a long article never holds the window's interpreter lock.
+
+    Parsing a large page is C code (lxml) that keeps Python's GIL for tens of milliseconds at a
+    time; in a thread of the GUI process that freezes the window. The process starts on first use
+    (spawned, not forked: forking a process with Qt threads is unsafe) and is reused; call
+    :meth:`close` when the application ends. A frozen Windows build needs
+    ``multiprocessing.freeze_support()`` at the start of ``__main__``.
+    """
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                                 mp_context=multiprocessing.get_context("spawn"))
+            return self._pool
+
+    def __call__(self, doc: FetchedDocument) -> Extracted:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._get().submit(extract, doc).result()
+        except BrokenProcessPool:
+            # The helper process died (killed, out of memory): start a fresh one next time and
+            # extract this document here, so the fetch is not lost.
+            with self._lock:
+                self._pool = None
+            log.warning("extraction process ended unexpectedly; extracting in this process")
+            return extract(doc)
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 # ------------------------------------------------------------------------------ storing

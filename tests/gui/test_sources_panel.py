@@ -120,6 +120,7 @@ def test_reader_shows_stored_text_offline_with_key_terms_highlighted(qtbot: QtBo
     qtbot.waitUntil(lambda: not panel.busy and panel.list.count() == 3, timeout=10000)
     panel.list.setCurrentRow(0)
     panel.set_question_text("Bent u bekend met de berichtgeving dat netbeheerders vier miljoen slimme meters inkopen?")
+    qtbot.waitUntil(lambda: not panel.rendering, timeout=5000)
     text = panel.reader.toPlainText()
     assert ARTICLE_KEEP[0] in text
     html_now = panel.reader.toHtml()
@@ -204,3 +205,18 @@ def test_errors_from_services_are_shown_not_raised(qtbot: QtBot, panel: SourcesP
     panel.attach_path(bad)
     qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
     assert "kies een PDF" in panel.state.text()
+
+
+def test_a_long_article_is_laid_out_in_slices_and_arrives_whole(qtbot: QtBot, panel: SourcesPanel, ctx: Context,
+                                                              news: NewsServer) -> None:
+    news.big_paragraphs = 300
+    qs = ctx.repo.add_set(QuestionSet(kenmerk="2025Z26002", questions=[Question(1, "Vraag?", footnotes=[1])],
+                                      footnotes=[Footnote(1, f"De Dagkrant, 1 december 2025 ({news.url('/groot-artikel')})")]))
+    panel.set_set(qs.id)
+    qtbot.waitUntil(lambda: not panel.busy and panel.list.count() == 1, timeout=10000)
+    panel.fetch_all()
+    qtbot.waitUntil(lambda: not panel.busy and states(panel) == ["opgehaald"], timeout=15000)
+    qtbot.waitUntil(lambda: not panel.rendering, timeout=10000)
+    text = panel.reader.toPlainText()
+    assert "Alinea 0:" in text and "Alinea 299:" in text
+    assert text.index("Alinea 0:") < text.index("Alinea 299:")
