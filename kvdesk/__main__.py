@@ -5,6 +5,10 @@ import sys
 
 
 def main() -> int:
+    # A frozen build starts helper processes (article extraction) through this entry point.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     from kvdesk.cli import run
 
     return run()

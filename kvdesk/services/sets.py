@@ -106,9 +106,18 @@ def store_parsed(ctx: Context, qs: QuestionSet, *, update: bool = False, origin:
                 f"(concept-antwoorden blijven bewaard)."
             )
         stored = repo.update_set(existing, qs, author=ctx.author)
+        _refresh_references(ctx, stored)
         return ImportResult(stored.key, len(stored.questions), updated=True, set_id=stored.id)
     stored = repo.add_set(qs, origin=origin, author=ctx.author)
+    _refresh_references(ctx, stored)
     return ImportResult(stored.key, len(stored.questions), set_id=stored.id)
+
+
+def _refresh_references(ctx: Context, stored: QuestionSet) -> None:
+    """Record the articles and documents the set refers to, so the sources panel lists them."""
+    from kvdesk.services.references import refresh_references
+
+    refresh_references(ctx, stored)
 
 
 def import_file(ctx: Context, path: str, *, fmt: str | None = None, update: bool = False) -> list[ImportResult]:

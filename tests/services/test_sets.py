@@ -99,3 +99,14 @@ def test_question_numbers_are_read_as_lists_and_ranges(spec: str, numbers: list[
 def test_bad_question_numbers_are_a_user_error(spec: str) -> None:
     with pytest.raises(UserError):
         parse_numbers(spec)
+
+
+def test_importing_records_the_references_the_set_cites(ctx: Context) -> None:
+    from kvdesk.core.model import Footnote
+
+    qs = _set()
+    qs.footnotes = [Footnote(1, "Kamerstuk 36 410, nr. 31"), Footnote(2, "NOS, 17 november 2024, https://nos.nl/a/1")]
+    qs.questions[0].footnotes = [1, 2]
+    result = store_parsed(ctx, qs)
+    kinds = sorted(r.kind for r in ctx.repo.references(result.set_id))
+    assert "kamerstuk" in kinds and len(kinds) == 2
