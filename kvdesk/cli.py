@@ -24,7 +24,7 @@ EXIT_USAGE = 2
 
 # Commands that write to the database hold its lock while they run; the others only read, which
 # SQLite's WAL allows while another kvdesk holds the lock.
-WRITING_COMMANDS = frozenset({"import", "answer", "export", "fetch-references", "backup", "restore"})
+WRITING_COMMANDS = frozenset({"import", "answer", "export", "fetch-references", "backup", "restore", "status"})
 
 
 class CliError(Exception):
@@ -133,8 +133,22 @@ def cmd_answer(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
 def cmd_check(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
     from kvdesk.services.checking import check_set_cli
 
+    settings = None
+    if args.no_spelling:
+        from kvdesk.core.checks import CheckSettings
+
+        settings = CheckSettings(spelling=False)
     ctx = ctx_factory()
-    return check_set_cli(ctx, args.key, as_json=args.json, out=_out)
+    return check_set_cli(ctx, args.key, as_json=args.json, out=_out, settings=settings,
+                         language="en" if args.english else "nl")
+
+
+def cmd_status(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.sets import set_status_cli
+
+    ctx = ctx_factory()
+    return set_status_cli(ctx, args.key, args.status, on=args.on, note=args.note, assignee=args.assign,
+                          question=args.question, out=_out)
 
 
 def cmd_export(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
@@ -263,6 +277,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("check", cmd_check, "controles vóór verzending (exit 1 bij fouten)")
     sp.add_argument("key", metavar="KEY")
     sp.add_argument("--json", action="store_true")
+    sp.add_argument("--no-spelling", action="store_true", help="de spellingcontrole overslaan (sneller)")
+    sp.add_argument("--english", action="store_true", help="bevindingen in het Engels")
+
+    sp = add("status", cmd_status, "de status van een set tonen of wijzigen (gedateerd), of een vraag toewijzen")
+    sp.add_argument("key", metavar="KEY")
+    sp.add_argument("status", metavar="STATUS", nargs="?",
+                    help="nieuw, 'in behandeling', 'ter goedkeuring', 'uitstel gemeld' of verzonden")
+    sp.add_argument("--on", metavar="DATUM", help="datum van de wijziging (JJJJ-MM-DD), standaard vandaag")
+    sp.add_argument("--note", metavar="TEKST", help="toelichting bij de wijziging")
+    sp.add_argument("--question", metavar="N", type=int, help="met --assign: de vraag")
+    sp.add_argument("--assign", metavar="NAAM", help="met --question: wie de vraag behandelt ('' om te wissen)")
 
     sp = add("export", cmd_export, "aanbiedingsbrief en antwoorden (of uitstelbericht) als .docx schrijven")
     sp.add_argument("key", metavar="KEY")

@@ -254,3 +254,19 @@ def test_program_import_answer_show_and_errors(jsonl: Path) -> None:
         assert failed.stdout == ""
     version = _kvdesk("--version")
     assert (version.returncode, version.stdout.startswith("kvdesk ")) == (0, True)
+
+
+def test_status_records_the_delay_notice_and_check_without_spelling(
+    capsys: pytest.CaptureFixture[str], jsonl: Path
+) -> None:
+    assert cli(capsys, "import", str(jsonl))[0] == 0
+    key = "2025Z10001"
+    status, out, _ = cli(capsys, "status", key, "uitstel gemeld", "--on", "2024-12-01")
+    assert status == 0 and "uitstel gemeld" in out.splitlines()[0]
+    status, out, err = cli(capsys, "status", key, "klaar")
+    assert_one_line_error(status, err, "kies uit")
+    status, out, _ = cli(capsys, "check", key, "--no-spelling", "--json")
+    findings = json.loads(out)
+    assert status == 1
+    assert all(f["code"] != "spelling" for f in findings)
+    assert any(f["level"] == "error" for f in findings)

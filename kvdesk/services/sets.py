@@ -222,3 +222,52 @@ def summary_json(s: SetSummary) -> dict[str, Any]:
 
 def iter_keys(summaries: Iterable[SetSummary]) -> list[str]:
     return [s.key for s in summaries]
+
+
+def set_status_cli(
+    ctx: Context,
+    key: str,
+    status: str | None,
+    *,
+    on: str | None = None,
+    note: str | None = None,
+    assignee: str | None = None,
+    question: int | None = None,
+    out: Callable[[str], None],
+) -> int:
+    """``kvdesk status KEY [STATUS]``: show the dated history, or record a change of status.
+
+    Recording "uitstel gemeld" (the delay notice went out) moves the deadline three weeks on.
+    With ``--question N --assign NAME`` it records who works on a question.
+    """
+    import datetime as dt
+
+    from kvdesk.core.model import SET_STATUSES
+
+    repo = ctx.repo
+    set_id = repo.resolve(key)
+    if (assignee is None) != (question is None):
+        raise UserError("Gebruik --question N samen met --assign NAAM.")
+    if assignee is not None and question is not None:
+        repo.set_assignee(set_id, question, assignee)
+        out(f"Vraag {question}: {assignee.strip() or '(niemand)'}.")
+    if status is not None:
+        wanted = " ".join(status.lower().split())
+        if wanted not in SET_STATUSES:
+            raise UserError(
+                f"Onbekende status '{status}'; kies uit: " + ", ".join(SET_STATUSES) + "."
+            )
+        day = None
+        if on:
+            try:
+                day = dt.date.fromisoformat(on)
+            except ValueError:
+                raise UserError(f"'{on}' is geen datum; schrijf JJJJ-MM-DD.") from None
+        repo.set_status(set_id, wanted, author=ctx.author, note=note, on=day)
+    qs = repo.get_set(set_id)
+    fields = deadline_info(qs)
+    out(f"{qs.key}\t{qs.status}\ttermijn {fields['deadline'] or 'onbekend'}")
+    for change in repo.status_history(set_id):
+        extra = f"\t{change.note}" if change.note else ""
+        out(f"{change.changed_at.isoformat(sep=' ')}\t{change.status}\t{change.author or ''}{extra}")
+    return 0

@@ -110,3 +110,30 @@ def test_importing_records_the_references_the_set_cites(ctx: Context) -> None:
     result = store_parsed(ctx, qs)
     kinds = sorted(r.kind for r in ctx.repo.references(result.set_id))
     assert "kamerstuk" in kinds and len(kinds) == 2
+
+
+def test_recording_the_delay_notice_moves_the_deadline_and_dates_the_change(ctx: Context) -> None:
+    from kvdesk.services.sets import set_status_cli
+
+    store_parsed(ctx, _set())
+    lines: list[str] = []
+    assert set_status_cli(ctx, "2024Z18891", "uitstel gemeld", on="2024-12-10", note="afstemming", out=lines.append) == 0
+    assert lines[0] == "2024Z18891\tuitstel gemeld\ttermijn 2025-01-01"
+    assert lines[-1].startswith("2024-12-10 ") and "uitstel gemeld" in lines[-1] and "afstemming" in lines[-1]
+    assert ctx.repo.get_set("2024Z18891").delay_notice_on == dt.date(2024, 12, 10)
+
+
+def test_status_refuses_unknown_statuses_and_dates_and_assigns_questions(ctx: Context) -> None:
+    from kvdesk.services.sets import set_status_cli
+
+    store_parsed(ctx, _set())
+    with pytest.raises(UserError, match="kies uit"):
+        set_status_cli(ctx, "2024Z18891", "klaar", out=print)
+    with pytest.raises(UserError, match="JJJJ-MM-DD"):
+        set_status_cli(ctx, "2024Z18891", "verzonden", on="gisteren", out=print)
+    with pytest.raises(UserError, match="--question"):
+        set_status_cli(ctx, "2024Z18891", None, assignee="Anna", out=print)
+    set_status_cli(ctx, "2024Z18891", "in behandeling", question=2, assignee="Anna de Vries", out=lambda _l: None)
+    stored = ctx.repo.get_set("2024Z18891")
+    assert stored.status == "in behandeling"
+    assert stored.question(2).assignee == "Anna de Vries"
