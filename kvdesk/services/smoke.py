@@ -209,7 +209,18 @@ def smoke_steps(work_dir: Path) -> SmokeReport:
         _step(report, "teruglezen", lambda: _read_back(qs, report.written))
     finally:
         _stop_app(started)
+        _close_logs_under(work_dir)
     return report
+
+
+def _close_logs_under(folder: Path) -> None:
+    """Close the log files the application opened in ``folder``: Windows cannot delete open files."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        name = getattr(handler, "baseFilename", None)
+        if name and Path(name).resolve().is_relative_to(folder.resolve()):
+            root.removeHandler(handler)
+            handler.close()
 
 
 def run_smoke(log_dir: Path | None = None) -> int:

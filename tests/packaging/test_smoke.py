@@ -1,6 +1,7 @@
 """``kvdesk --smoke``: the self-test that the frozen build runs, run here from the source tree."""
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,6 @@ def test_a_failing_export_is_reported_as_that_step_with_exit_status_1(
     assert line.startswith("kvdesk --smoke: mislukt bij stap 'exporteren': WriteError"), line
     assert "\n" not in line
     assert (tmp_path / "logs" / smoke.SMOKE_LOG).read_text(encoding="utf-8").strip() == line
+    # the throw-away folder's log file is closed again (Windows cannot delete an open file)
+    open_logs = [getattr(h, "baseFilename", "") for h in logging.getLogger().handlers]
+    assert not [name for name in open_logs if "kvdesk-smoke-" in name], open_logs
