@@ -132,7 +132,8 @@ def build(
     if spell:
         service = SpellService.for_data_dir(ctx.data_dir, app, enabled=settings.get(S.SPELLCHECK))
         if settings.get(S.SPELLCHECK):
-            service.start()
+            # Reading the dictionary takes seconds of Python work; start it once the window is up.
+            QTimer.singleShot(1500, service.start)
     window = MainWindow(ctx, settings, executor, journal, spell=service, log_path=log_path)
     window.start()
     if recovered:

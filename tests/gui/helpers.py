@@ -28,7 +28,8 @@ def make_set(n: int, kenmerk: str = "2024Z18559", submitted: dt.date | None = No
     )
 
 
-def start_app(data_dir: Path, *, sets: list[QuestionSet] = (), autosave_ms: int | None = None) -> Started:
+def start_app(data_dir: Path, *, sets: list[QuestionSet] = (), autosave_ms: int | None = None,
+              executor: object = None) -> Started:
     """The application as ``kvdesk`` builds it, with a synchronous executor and no spelling worker."""
     from kvdesk.gui import settings as S
     from kvdesk.services.context import Context
@@ -44,4 +45,5 @@ def start_app(data_dir: Path, *, sets: list[QuestionSet] = (), autosave_ms: int 
         s.set(S.AUTOSAVE_MS, autosave_ms)
         s.sync()
     args = argparse.Namespace(data_dir=str(data_dir), database=None, debug=False)
-    return build(args, executor=SyncExecutor(), settings_path=settings_path, spell=False, show_errors=False)
+    return build(args, executor=executor or SyncExecutor(),  # type: ignore[arg-type]
+                 settings_path=settings_path, spell=False, show_errors=False)
