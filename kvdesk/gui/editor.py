@@ -341,7 +341,7 @@ class AnswerEditor(QTextEdit):
             flat = " ".join(richtext.inline_plain(_inlines(b)) for b in rt.blocks)
             cursor.insertText(flat)
             return
-        renames = {}
+        renames: dict[str, str] = {}
         for label in rt.footnotes:
             renames[label] = self._fresh_label(set(renames.values()))
         cursor.beginEditBlock()
@@ -422,7 +422,9 @@ class AnswerEditor(QTextEdit):
         word, start, end = _word_at(cursor)
         if spell is None or not word or spell.lookup(word) is not False:
             return menu
-        first = menu.actions()[0] if menu.actions() else None
+        if not menu.actions():
+            menu.addSeparator()
+        first = menu.actions()[0]
         waiting = QAction(self.tr("Suggesties zoeken…"), menu)
         waiting.setEnabled(False)
         menu.insertAction(first, waiting)

@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ actions
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str | None = None) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:

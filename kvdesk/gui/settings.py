@@ -93,7 +93,7 @@ class Settings:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        version = int(self.store.value("meta/version", 0) or 0)
+        version = int(str(self.store.value("meta/version", 0) or 0))
         if version == 0 and not self.store.allKeys():
             self.store.setValue("meta/version", VERSION)
             return
@@ -107,7 +107,7 @@ class Settings:
 
     @property
     def version(self) -> int:
-        return int(self.store.value("meta/version", VERSION))
+        return int(str(self.store.value("meta/version", VERSION)))
 
     def get(self, option: Option[T]) -> T:
         return option.convert(self.store.value(f"prefs/{option.key}"))

@@ -141,9 +141,9 @@ class SpellHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, service: SpellService) -> None:
         super().__init__(document)
         self.service = service
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(QColor("#c42b1c"))
+        self.misspelled_format = QTextCharFormat()
+        self.misspelled_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.misspelled_format.setUnderlineColor(QColor("#c42b1c"))
         self.redrawing = False
         service.checked.connect(self._redraw)
 
@@ -152,7 +152,7 @@ class SpellHighlighter(QSyntaxHighlighter):
             return
         for start, end, word in tokenize(text):
             if self.service.lookup(word) is False:
-                self.setFormat(start, end - start, self.format)
+                self.setFormat(start, end - start, self.misspelled_format)
 
     def _redraw(self) -> None:
         # Redrawing marks the document changed; the editor ignores changes made here.

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QPointF, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -90,7 +90,8 @@ class AnswerDocument(QTextDocument):
         self._images: dict[tuple[str, int, bool, float], QImage] = {}
         self.scale = 2.0  # crisp on high-DPI screens
 
-    def loadResource(self, type_: int, name: QUrl) -> object:
+    def loadResource(self, type_: int, name: QUrl | str) -> object:
+        name = QUrl(name)
         scheme = name.scheme()
         if scheme not in ("kvfn", "kvfnt"):
             return None  # never fetch anything: pasted images from the web stay unloaded
@@ -118,7 +119,7 @@ class AnswerDocument(QTextDocument):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(small)
         painter.setPen(FOOTNOTE_COLOUR if definition else QColor("#1a5fb4"))
-        painter.drawText(1.0, small_metrics.ascent(), text)
+        painter.drawText(QPointF(1.0, small_metrics.ascent()), text)
         painter.end()
         return image
 
@@ -560,8 +561,8 @@ def html_to_richtext(html: str) -> RichText:
             continue
         rt.blocks.append(Paragraph(inlines))
     # Footnote markers cannot come in through HTML: references without our own data are text.
-    for block in rt.blocks:
-        _drop_refs(block)
+    for made in rt.blocks:
+        _drop_refs(made)
     return rt
 
 

@@ -260,7 +260,7 @@ class SetHeader(QFrame):
 class FindBar(QFrame):
     """Ctrl+F: find text in the questions and answers of the set."""
 
-    find = Signal(str, bool)  # text, backwards
+    find_requested = Signal(str, bool)  # text, backwards
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -271,14 +271,14 @@ class FindBar(QFrame):
         self.edit.setPlaceholderText(self.tr("Zoeken in deze set"))
         self.edit.setAccessibleName(self.tr("Zoeken in deze set"))
         self.edit.setClearButtonEnabled(True)
-        self.edit.returnPressed.connect(lambda: self.find.emit(self.edit.text(), False))
+        self.edit.returnPressed.connect(lambda: self.find_requested.emit(self.edit.text(), False))
         layout.addWidget(self.edit, 1)
         prev = QPushButton(self.tr("Vorige"))
         prev.setAccessibleName(self.tr("Vorige vindplaats"))
-        prev.clicked.connect(lambda: self.find.emit(self.edit.text(), True))
+        prev.clicked.connect(lambda: self.find_requested.emit(self.edit.text(), True))
         nxt = QPushButton(self.tr("Volgende"))
         nxt.setAccessibleName(self.tr("Volgende vindplaats"))
-        nxt.clicked.connect(lambda: self.find.emit(self.edit.text(), False))
+        nxt.clicked.connect(lambda: self.find_requested.emit(self.edit.text(), False))
         self.result = QLabel()
         close = QToolButton()
         close.setText("✕")
@@ -311,7 +311,7 @@ class Workspace(QWidget):
         parent: QWidget | None = None,
         autosave_ms: int = 1000,
         journal_ms: int = 300,
-        history_opener: Callable[[AnswerRow], None] | None = None,
+        history_opener: Callable[[AnswerRow], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -333,16 +333,16 @@ class Workspace(QWidget):
         layout.setSpacing(0)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
-        self.find_bar.find.connect(self.find_text)
+        self.find_bar.find_requested.connect(self.find_text)
         layout.addWidget(self.find_bar)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         # A scroll bar that comes and goes changes the width, hence every row's height, and can
         # leave the rows squeezed; it stays.
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setAccessibleName(self.tr("Vragen en antwoorden"))
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setAccessibleName(self.tr("Vragen en antwoorden"))
         self.container = QWidget()
         self.container.setObjectName("workspaceContainer")
         self.rows_layout = QVBoxLayout(self.container)
@@ -358,15 +358,15 @@ class Workspace(QWidget):
         self.empty.setWordWrap(True)
         self.rows_layout.addWidget(self.empty, 1)
         self.rows_layout.addStretch(0)
-        self.scroll.setWidget(self.container)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.container)
+        layout.addWidget(self.scroll_area, 1)
 
         self._visible_timer = QTimer(self)
         self._visible_timer.setSingleShot(True)
         self._visible_timer.setInterval(0)
         self._visible_timer.timeout.connect(self.build_visible)
-        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._visible_timer.start())
-        self.scroll.viewport().installEventFilter(self)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self._visible_timer.start())
+        self.scroll_area.viewport().installEventFilter(self)
         # Rows out of view are built one at a time when the application is idle.
         self._idle = QTimer(self)
         self._idle.setInterval(15)
@@ -381,7 +381,7 @@ class Workspace(QWidget):
     def load_set(self, set_id: int | None, *, keep_position: bool = False) -> None:
         """Show set ``set_id`` (``None``: nothing); pending edits of the shown set are saved first."""
         self.flush()
-        position = self.scroll.verticalScrollBar().value() if keep_position else 0
+        position = self.scroll_area.verticalScrollBar().value() if keep_position else 0
         current = self.current.numbers[0] if (keep_position and self.current) else None
         self._idle.stop()
         for row in self.rows:
@@ -406,12 +406,12 @@ class Workspace(QWidget):
             self.rows.append(row)
             self.rows_layout.insertWidget(insert_at + k, row)
         self._relayout()
-        self.scroll.verticalScrollBar().setValue(position)
+        self.scroll_area.verticalScrollBar().setValue(position)
         self.build_visible()
         if current is not None:
-            row = self.row_for(current)
-            if row is not None:
-                self.set_current(row)
+            again = self.row_for(current)
+            if again is not None:
+                self.set_current(again)
         self._idle.start()
         self.words_changed.emit(0, self.reply_words())
 
@@ -430,25 +430,25 @@ class Workspace(QWidget):
         return self.tr("%1 (nog %2 werkdagen)").replace("%1", date).replace("%2", str(days))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
             self._visible_timer.start()
         return super().eventFilter(watched, event)
 
     def _relayout(self) -> None:
         """Lay the rows out now, and let the scroll area take the new height (positions are needed)."""
-        self.container.layout().activate()
+        self.rows_layout.activate()
         QCoreApplication.sendPostedEvents(None, int(QEvent.Type.LayoutRequest))
-        self.container.layout().activate()
+        self.rows_layout.activate()
 
     def build_visible(self) -> None:
         """Build every row that is (nearly) in view."""
         if not self.rows:
             return
-        top = self.scroll.verticalScrollBar().value()
-        bottom = top + int(self.scroll.viewport().height() * 1.5)
+        top = self.scroll_area.verticalScrollBar().value()
+        bottom = top + int(self.scroll_area.viewport().height() * 1.5)
         # Until the scroll area has taken the rows' height, their positions are not known yet:
         # walk the estimated heights instead.
-        laid_out = self.container.height() > self.scroll.viewport().height() + 1
+        laid_out = self.container.height() > self.scroll_area.viewport().height() + 1
         y = self.header.sizeHint().height() + self.rows_layout.contentsMargins().top()
         spacing = self.rows_layout.spacing()
         for row in self.rows:
@@ -524,7 +524,7 @@ class Workspace(QWidget):
     def focus_row(self, row: AnswerRow) -> None:
         row.build()
         self._relayout()
-        self.scroll.ensureWidgetVisible(row, 0, 40)
+        self.scroll_area.ensureWidgetVisible(row, 0, 40)
         assert row.editor is not None
         row.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.set_current(row)
