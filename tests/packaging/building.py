@@ -14,6 +14,8 @@ SPEC = REPO_ROOT / "packaging" / "kvdesk.spec"
 # PyInstaller's analysis instead of repeating minutes of work.
 WORKPATH = REPO_ROOT / "build" / "packaging" / "pyinstaller"
 EXE_NAME = "kvdesk.exe" if sys.platform.startswith("win") else "kvdesk"
+# On Windows the app is windowed (no stdout); the command line is the console program beside it.
+CLI_NAME = "kvdesk-cli.exe" if sys.platform.startswith("win") else "kvdesk"
 
 
 def build_bundle(distpath: Path) -> tuple[Path, float]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.building import EXE_NAME, build_bundle, offscreen_env
+from tests.packaging.building import CLI_NAME, EXE_NAME, build_bundle, offscreen_env
 from tests.support import REPO_ROOT, require, require_binary
 
 pytestmark = pytest.mark.slow
@@ -37,7 +37,7 @@ def test_frozen_app_passes_the_smoke_test(bundle: Path, tmp_path: Path) -> None:
 def test_frozen_app_answers_the_command_line(bundle: Path, tmp_path: Path) -> None:
     from kvdesk import __version__
 
-    proc = subprocess.run([str(bundle / EXE_NAME), "--version"], env=offscreen_env(tmp_path),
+    proc = subprocess.run([str(bundle / CLI_NAME), "--version"], env=offscreen_env(tmp_path),
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"kvdesk {__version__}"
