@@ -224,7 +224,7 @@ def _read_text_arg(path: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", help="map voor database, bijlagen, back-ups en logs "
                         "(of KVDESK_DATA_DIR)")
     common.add_argument("--database", metavar="URL", help="database-URL, bv. postgresql+psycopg://… "

@@ -81,7 +81,7 @@ class HouseStyleDialog(QDialog):
         first = profile.signers[0] if profile.signers else Signer("", "")
         self.signer_title = QLineEdit(first.title)
         self.signer_name = QLineEdit(first.name)
-        self.font = QLineEdit(profile.font)
+        self.font_edit = QLineEdit(profile.font)
         self.font_size = QDoubleSpinBox()
         self.font_size.setRange(6, 16)
         self.font_size.setSingleStep(0.5)
@@ -109,7 +109,7 @@ class HouseStyleDialog(QDialog):
         form.addRow(self.tr("Label kenmerk Kamer"), self.your_reference_label)
         form.addRow(self.tr("Ondertekenaar (functie)"), self.signer_title)
         form.addRow(self.tr("Ondertekenaar (naam)"), self.signer_name)
-        form.addRow(self.tr("Lettertype"), self.font)
+        form.addRow(self.tr("Lettertype"), self.font_edit)
         form.addRow(self.tr("Korps (pt)"), self.font_size)
         form.addRow("", self.question_italic)
         form.addRow(self.tr("Logo (afbeelding)"), self._with_browse(self.logo, self.tr("Afbeeldingen (*.png *.jpg *.jpeg)")))
@@ -197,7 +197,7 @@ class HouseStyleDialog(QDialog):
             contact_email=self.contact_email.text().strip(),
             labels=labels,
             signers=signers,
-            font=self.font.text().strip() or self._original.font,
+            font=self.font_edit.text().strip() or self._original.font,
             font_size=self.font_size.value(),
             question_italic=self.question_italic.isChecked(),
             logo=Path(self.logo.text().strip()) if self.logo.text().strip() else None,

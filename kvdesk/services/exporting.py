@@ -100,7 +100,7 @@ def _save(document: Any, path: Path, on_locked: str) -> Path:
     return atomic_write_bytes(path, buf.getvalue(), on_locked=on_locked)
 
 
-def export_reply(  # noqa: PLR0917 - the positional order is the agreed service contract
+def export_reply(
     qs: QuestionSet,
     out_dir: str | os.PathLike[str],
     profile: ProfileArg = None,
@@ -134,7 +134,7 @@ def export_reply(  # noqa: PLR0917 - the positional order is the agreed service 
     return written
 
 
-def export_delay_notice(  # noqa: PLR0917 - the positional order is the agreed service contract
+def export_delay_notice(
     qs: QuestionSet,
     out_dir: str | os.PathLike[str],
     reason: str,

@@ -28,7 +28,6 @@ from kvdesk.core.parsing.header import HEADER_START, parse_answerer, parse_heade
 from kvdesk.core.parsing.normalize import Dehyphenator, join_lines, normalize_text, repair_glue
 from kvdesk.core.parsing.structure import (
     Segment,
-    answer_heading,
     is_heading,
     question_heading,
     split_body,
@@ -315,7 +314,7 @@ def _build(qs: QuestionSet, segments: list[Segment], notes: Footnotes, pdf: bool
         paras = _paragraphs(seg.lines, pdf, dehyph)
         if seg.kind == "q":
             parts = _split_combined("\n\n".join(paras), len(seg.numbers), warnings, seg.numbers)
-            for number, part in zip(seg.numbers, parts):
+            for number, part in zip(seg.numbers, parts, strict=False):
                 clean = strip_sentinels(part).strip()
                 if not clean:
                     warnings.append(f"Vraag {number} heeft geen tekst / question {number} has no text.")

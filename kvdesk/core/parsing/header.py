@@ -232,7 +232,7 @@ def _portfolio_list(text: str, pos: int, prep: str) -> tuple[list[tuple[str, str
         if not sep or sep.end() == pos:
             break
         after = sep.end()
-        if after >= n or _ROLE_AT.match(text, after) and not sep.group(1):
+        if after >= n or (_ROLE_AT.match(text, after) and not sep.group(1)):
             break
         if sep.group(1):
             prep = sep.group(1).lower()

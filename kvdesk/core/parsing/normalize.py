@@ -23,16 +23,13 @@ _LOOSE_ACCENT = re.compile(r"(?<=[A-Za-z]) ?([\u00b4\u00a8\u02c7\u02dc\u02c6])(?
 _COMBINING = {"\u00b4": "\u0301", "\u00a8": "\u0308", "\u02c7": "\u030c", "\u02dc": "\u0303", "\u02c6": "\u0302"}
 _SPACE_BEFORE_PUNCT = re.compile(r"(\S) +(?=[,;](?:\s|$)|[?!](?:\s|$|\d))", re.M)
 
-MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 _MONTH_ALT = "|".join(MONTHS)
 
 _URL = re.compile(r"(?:h?ttps?://|www\.)[^\s<>\"«»]+", re.I)
 # Short words that PDF extraction glues to a following capitalised word: "enVolksgezondheid".
 _FUNCTION_WORDS = frozenset(
-    "van en de het een voor over aan op in met te om door bij naar uit tot als dat die is zijn of uw ook niet wel "
-    "dit deze zij hun heeft wordt".split()
+    ["van", "en", "de", "het", "een", "voor", "over", "aan", "op", "in", "met", "te", "om", "door", "bij", "naar", "uit", "tot", "als", "dat", "die", "is", "zijn", "of", "uw", "ook", "niet", "wel", "dit", "deze", "zij", "hun", "heeft", "wordt"]
 )
 _LOWER_UPPER = re.compile(r"\b([a-z]{1,6})(?=[A-Z])([A-Z][a-zà-ÿ])")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})((?:19|20)\d\d)\b", re.I)
@@ -122,7 +119,7 @@ class Dehyphenator:
             return False
         if not right[0].islower() or not right.isalpha():
             return False
-        word = left.split()[-1] if " " in left else left
+        word = left.rsplit(maxsplit=1)[-1] if " " in left else left
         word = word.rsplit("-", 1)[-1]
         if not word.isalpha() or (len(word) > 1 and word[1:].lower() != word[1:]):
             return False  # "EU-", "ICT-", "Noord-": a capitalised part keeps its hyphen

@@ -167,9 +167,7 @@ def _text(p: Element, order: list[tuple[str, str]]) -> str:
         tag = el.tag
         if tag == f"{W}t":
             parts.append(el.text or "")
-        elif tag in (f"{W}tab", f"{W}ptab"):
-            parts.append(" ")
-        elif tag in (f"{W}br", f"{W}cr"):
+        elif tag in (f"{W}tab", f"{W}ptab") or tag in (f"{W}br", f"{W}cr"):
             parts.append(" ")
         elif tag == f"{W}noBreakHyphen":
             parts.append("-")
@@ -302,8 +300,8 @@ def _format(value: int, fmt: str) -> str:
             s = chr(97 + r) + s
         return s.upper() if fmt == "upperLetter" else s
     if fmt in ("lowerRoman", "upperRoman"):
-        r = _roman(max(value, 1))
-        return r.upper() if fmt == "upperRoman" else r
+        roman = _roman(max(value, 1))
+        return roman.upper() if fmt == "upperRoman" else roman
     return str(value)
 
 

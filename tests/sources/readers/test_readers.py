@@ -171,10 +171,10 @@ def test_officielebekendmakingen_html_fragment() -> None:
 
 
 def test_html_footnotes_become_linked_footnotes() -> None:
-    html = ("<html><body><h1>Vragen van het lid X (SP) aan de minister van Defensie over iets (ingezonden 1 mei 2024)</h1>"
-            '<div class="vraag"><h2>Vraag 1</h2><p>Kent u dit?<a class="nootnum" href="#n1">1</a></p></div>'
-            '<div id="noten"><div class="voet noot"><sup><span class="nootnum">1</span></sup><p>NOS, '
-            '<a href="https://nos.nl/x">https://nos.nl/x</a></p></div></div></body></html>').encode()
+    html = (b"<html><body><h1>Vragen van het lid X (SP) aan de minister van Defensie over iets (ingezonden 1 mei 2024)</h1>"
+            b'<div class="vraag"><h2>Vraag 1</h2><p>Kent u dit?<a class="nootnum" href="#n1">1</a></p></div>'
+            b'<div id="noten"><div class="voet noot"><sup><span class="nootnum">1</span></sup><p>NOS, '
+            b'<a href="https://nos.nl/x">https://nos.nl/x</a></p></div></div></body></html>')
     qs = parse_bytes(html)
     assert qs.questions[0].text == "Kent u dit?" and qs.questions[0].footnotes == [1]
     assert qs.footnotes[0].url == "https://nos.nl/x"
