@@ -296,13 +296,28 @@ def forget_engine(engine: Engine) -> None:
 # ------------------------------------------------------------------------ bulk loading
 
 
+# FTS5's defaults (fts5Int.h), restored after a bulk load: the settings are stored in the index.
+FTS5_DEFAULT_AUTOMERGE = 4
+FTS5_DEFAULT_HASHSIZE = 1024 * 1024
+# While bulk loading: no merging of segments (about half of FTS5's insert time; one 'optimize'
+# after the import merges everything once), and pending index data kept in memory up to 64 MB,
+# so that a batch becomes one segment instead of one per megabyte.
+BULK_HASHSIZE = 64 * 1024 * 1024
+
+
+def _fts5_config(conn: Connection, fts: str, name: str, value: int) -> None:
+    conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('{name}', {int(value)})")
+
+
 def begin_bulk_load(conn: Connection) -> dict[str, int] | None:
     """Suspend the per-row index triggers for a bulk insert inside the current transaction.
 
     Returns a watermark to pass to :func:`end_bulk_load`, which indexes the new rows in one
     statement per table (about twice as fast as a trigger per row) and restores the
     triggers. Both must run in the same transaction: if it rolls back, the triggers come back
-    with it. Only SQLite has triggers; elsewhere this returns ``None`` and does nothing.
+    with it. Until then segment merging is off (see :data:`BULK_HASHSIZE`); run
+    :func:`optimize` after the last batch. Only SQLite has triggers; elsewhere this returns
+    ``None`` and does nothing.
     """
     if conn.dialect.name != "sqlite":
         return None
@@ -323,12 +338,17 @@ def end_bulk_load(conn: Connection, watermark: dict[str, int] | None) -> None:
     if watermark is None or conn.dialect.name != "sqlite":
         return
     for content, fts in INDEXED:
+        _fts5_config(conn, fts, "automerge", 0)
+        _fts5_config(conn, fts, "hashsize", BULK_HASHSIZE)
         conn.exec_driver_sql(
             f"INSERT INTO {fts}(rowid, text) SELECT id, text FROM {content} WHERE id > ?",
             (watermark[content],),
         )
+        _fts5_config(conn, fts, "automerge", FTS5_DEFAULT_AUTOMERGE)
+        _fts5_config(conn, fts, "hashsize", FTS5_DEFAULT_HASHSIZE)
         for stmt in _sqlite_triggers(content, fts):
             conn.exec_driver_sql(stmt)
+    forget_term_statistics(conn.engine)
 
 
 def optimize(engine: Engine) -> None:
@@ -651,3 +671,19 @@ def integrity_check(conn: Connection) -> None:
         return
     for _content, fts in INDEXED:
         conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+
+
+# ------------------------------------------------------------------- term statistics
+
+# How many questions contain each word (fts5vocab's ``doc``), per engine. Reading it costs a
+# walk over the word's whole list of documents, which for a common word is most of a
+# similar-questions look-up; the numbers change slowly, so they are kept for the process
+# and dropped after a bulk load. A handful of single edits may make them a little stale,
+# which only shifts which rare words are picked, never what a search finds.
+_term_docs: weakref.WeakKeyDictionary[Engine, dict[str, int]] = weakref.WeakKeyDictionary()
+TERM_CACHE_SIZE = 200_000
+
+
+def forget_term_statistics(engine: Engine) -> None:
+    """Drop the cached word frequencies of ``engine`` (after many rows were added or removed)."""
+    _term_docs.pop(engine, None)

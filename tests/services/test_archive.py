@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from kvdesk.core.model import Answer, Member, Question, QuestionSet
 from kvdesk.services import archive, searching
 from kvdesk.services.context import Context
-from kvdesk.services.sets import import_jsonl
+from kvdesk.services.sets import UserError, import_jsonl
 from kvdesk.sources.opendata.client import OpenDataClient, OpenDataConfig
 from kvdesk.storage import archive as store
 from tests.sources.opendata.fakeserver import FakeOpenData, fixtures_present
@@ -167,3 +168,57 @@ def test_bulk_import_can_be_cancelled_between_batches(ctx: Context, tmp_path: Pa
     write_archive(path, 5000)
     result = import_jsonl(ctx, path, cancelled=lambda: True)
     assert result.question_count == 2000  # the first batch is in, the rest was not started
+
+
+def test_a_bad_line_names_its_number_and_keeps_the_batches_before_it(ctx: Context, tmp_path: Path) -> None:
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 5)
+    with path.open("ab") as fh:
+        fh.write(b'{"schema": "kvdesk.questionset/1", "kenmerk": "2019Z99999", "questions": [{"number": 1, '
+                 b'"text": "Caf\xe9?"}]}\n')  # Latin-1, not UTF-8
+    with pytest.raises(UserError, match=r"regel 6: .*UTF-8") as caught:
+        import_jsonl(ctx, path, batch=2)
+    assert "\n" not in str(caught.value)
+    assert len(ctx.repo.list_sets(origin="archive")) == 4  # two whole batches; the half one is not stored
+    assert not [t for t in threading.enumerate() if t.name == "kvdesk-jsonl-reader"]
+
+
+def test_a_question_printed_twice_is_stored_once_and_two_different_ones_are_refused(
+        ctx: Context, tmp_path: Path) -> None:
+    twice = QuestionSet(kenmerk="2020Z00001", questions=[Question(1, "Kent u het bericht?"), Question(2, "Ja?"),
+                                                         Question(2, "Ja?")])
+    clash = QuestionSet(kenmerk="2020Z00002", questions=[Question(1, "Eerste?"), Question(1, "Andere?")])
+    path = tmp_path / "archive.jsonl"
+    path.write_text(json.dumps(twice.to_json()) + "\n", encoding="utf-8")
+    assert import_jsonl(ctx, path).question_count == 1
+    stored = ctx.repo.get_set("2020Z00001")
+    assert [q.number for q in stored.questions] == [1, 2] and stored.warnings
+    path.write_text(json.dumps(clash.to_json()) + "\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"regel 1: .*nummer 1"):
+        import_jsonl(ctx, path)
+
+
+def test_bulk_import_restores_durability_and_index_settings(ctx: Context, tmp_path: Path) -> None:
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 30)
+    assert import_jsonl(ctx, path, batch=10).question_count == 30
+    with ctx.db.engine.connect() as conn:
+        # Every pooled connection is back at synchronous=FULL (2) and the default page cache.
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -2000
+        config = dict(conn.exec_driver_sql("SELECT k, v FROM question_fts_config").all())
+        assert config.get("automerge", 4) == 4 and config.get("hashsize", 1024 * 1024) == 1024 * 1024
+        conn.exec_driver_sql("INSERT INTO question_fts(question_fts, rank) VALUES ('integrity-check', 1)")
+        conn.exec_driver_sql("INSERT INTO answer_fts(answer_fts, rank) VALUES ('integrity-check', 1)")
+    # Triggers are back: an edit after the import is found at once.
+    stored = ctx.repo.get_set("2019Z00007")
+    ctx.repo.save_answer(stored.id, [1], "Nu over zonnepanelen.", author="test")
+    assert {h.kenmerk for h in searching.search(ctx, "zonnepanelen")} == {"2019Z00007"}
+
+
+def test_cancelling_a_large_import_stops_the_reader(ctx: Context, tmp_path: Path) -> None:
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 400)
+    result = import_jsonl(ctx, path, batch=10, cancelled=lambda: True)
+    assert result.question_count == 10
+    assert not [t for t in threading.enumerate() if t.name == "kvdesk-jsonl-reader"]
