@@ -2,14 +2,31 @@
 
 The signal hub is wired here and nowhere else. Menus, toolbar and shortcuts follow Windows
 conventions; every action is reachable from the keyboard.
+
+The panels are self-contained widgets; this module places them and connects them:
+
+* left: the sets ("Vragensets"), what is due ("Termijnen") and the archive search ("Zoeken",
+  Ctrl+Shift+F; a hit opens read-only in a :class:`~kvdesk.gui.set_viewer.SetViewer`);
+* right: the set's sources ("Bronnen"), earlier answers to the question in focus
+  ("Eerdere antwoorden") and the pre-send checks ("Controles", rerun after saves);
+* import by File > Importeren, by Ctrl+V on the set list and by dropping a file on the window;
+  export after the checks (errors block unless the user overrides, which is recorded);
+  dated status changes and the delay notice; Instellingen > Huisstijl; Help > Over kvdesk.
+
+Every write runs on the single-writer :class:`~kvdesk.gui.operations.Executor`. Questions to the
+user go through :func:`ask` and :func:`inform` (tests replace them).
 """
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -22,19 +39,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvdesk import __version__
-from kvdesk.core.model import Answer
+from kvdesk.core.model import Answer, QuestionSet
 from kvdesk.gui import settings as S
+from kvdesk.gui.about_dialog import AboutDialog
+from kvdesk.gui.checks_panel import ChecksPanel, DueOverview
+from kvdesk.gui.export_dialog import DELAY, REPLY, ExportDialog, ExportRequest, confirm_override, run_export
 from kvdesk.gui.history import HistoryDialog
 from kvdesk.gui.hub import Hub
+from kvdesk.gui.import_dialog import ImportDialog
 from kvdesk.gui.operations import Executor
+from kvdesk.gui.search_panel import SearchPanel, SimilarQuestionsPanel
+from kvdesk.gui.set_viewer import SetViewer
 from kvdesk.gui.setlist import SetListPanel
+from kvdesk.gui.sources_panel import SourcesPanel
 from kvdesk.gui.spellcheck import SpellService
+from kvdesk.gui.status_actions import DELAYED, StatusChoice, StatusDialog
 from kvdesk.gui.workspace import AnswerRow, Workspace
 from kvdesk.services import drafting
 from kvdesk.services.context import Context
 
 log = logging.getLogger(__name__)
+
+# Checks rerun this long after the last save (typing saves every second or so).
+CHECKS_DEBOUNCE_MS = 1500
+# Without a reachability signal from the system, queued fetches are retried this often.
+RETRY_EVERY_MS = 5 * 60 * 1000
+
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    """A yes/no question with the answers written out; ``True`` for ``yes``."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """A message the user must see (a failed export), with an OK button."""
+    QMessageBox.warning(parent, title, text)
+
+
+def _masked(url: str) -> str:
+    """A database URL without its password, for showing."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+class _Relay(QObject):
+    """Brings a background job's result back to the GUI thread."""
+
+    done = Signal(object)
 
 STYLE = """
 QMainWindow, #workspaceContainer { background: #f6f7f9; }
@@ -103,6 +160,7 @@ class MainWindow(QMainWindow):
         *,
         spell: SpellService | None = None,
         log_path: object = None,
+        read_only: bool = False,
     ) -> None:
         super().__init__()
         self.ctx = ctx
@@ -111,26 +169,67 @@ class MainWindow(QMainWindow):
         self.journal = journal
         self.spell = spell
         self.log_path = log_path
+        self.read_only = read_only
         self.hub = Hub(self)
-        self.setWindowTitle("kvdesk")
+        self.setWindowTitle(self._title())
         self.setAccessibleName(self.tr("kvdesk hoofdvenster"))
         self.setStyleSheet(STYLE)
+        self.setAcceptDrops(True)
         self.resize(1440, 880)
+        # Where the last export went; the next one starts there.
+        self.export_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                               or Path.home())
+        self.due_notice = ""
+        self._checks_stale = True
+        self._retrying = False
+        self._network_info: Any = None
+        self._background_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvdesk-background")
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Dialogs that are open (kept so they are not collected, and so tests can reach them).
+        self.import_dialog: ImportDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.status_dialog: StatusDialog | None = None
+        self.viewer: SetViewer | None = None
+        self.about_dialog: AboutDialog | None = None
+        self.house_style_dialog: QWidget | None = None
 
         self.sets = SetListPanel()
+        self.sets.view.installEventFilter(self)
+        self.due = DueOverview()
+        self.search = SearchPanel(self._search)
+        self.left = QTabWidget()
+        self.left.setObjectName("leftPanel")
+        self.left.setDocumentMode(True)
+        self.left.setAccessibleName(self.tr("Sets, termijnen en zoeken"))
+        self.left.addTab(self.sets, self.tr("Vragensets"))
+        self.left.addTab(self.due, self.tr("Termijnen"))
+        self.left.addTab(self.search, self.tr("Zoeken"))
         self.workspace = Workspace(
             ctx, executor, hub=self.hub, journal=journal, spell=spell,
             autosave_ms=settings.get(S.AUTOSAVE_MS), journal_ms=settings.get(S.JOURNAL_MS),
             history_opener=self.open_history,
         )
         self.side = SidePanel()
+        from kvdesk.services.references import ReferenceServices
+
+        self.sources = SourcesPanel(ReferenceServices(ctx))
+        self.similar = SimilarQuestionsPanel(self._similar)
+        self.checks = ChecksPanel(checker=self._check_set, language=settings.get(S.LANGUAGE))
+        self.side.set_panel(0, self.sources, self.tr("Bronnen"))
+        self.side.set_panel(1, self.similar, self.tr("Eerdere antwoorden"))
+        self.side.addTab(self.checks, self.tr("Controles"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.sets)
+        self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.workspace)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 760, 300])
+        # The panels' button rows would otherwise set how narrow the user may make them, and that
+        # minimum changes as their content loads: a remembered layout must come back as it was.
+        self.left.setMinimumWidth(200)
+        self.side.setMinimumWidth(200)
+        self.splitter.setSizes([380, 720, 340])
         self.setCentralWidget(self.splitter)
 
         self.save_label = QLabel(self.tr("Nog niets opgeslagen"))
@@ -139,10 +238,36 @@ class MainWindow(QMainWindow):
         self.words_label.setAccessibleName(self.tr("Aantal woorden"))
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.save_label)
+        if read_only:
+            badge = QLabel(self.tr("Alleen lezen"))
+            badge.setStyleSheet("color: #a4262c; font-weight: 600")
+            badge.setAccessibleName(self.tr("Alleen lezen"))
+            self.statusBar().addPermanentWidget(badge)
 
+        self._name_panel_controls()
         self._make_actions()
         self._wire()
         self._restore_layout()
+
+    def _name_panel_controls(self) -> None:
+        """Accessible names for the panels' controls that have none of their own (screen readers)."""
+        names: list[tuple[QWidget, str]] = [
+            (self.sources.list, self.tr("Bronnen van de set")),
+            (self.sources.reader, self.tr("Tekst van de bron")),
+            (self.search.year, self.tr("Jaar")),
+            (self.search.ministry, self.tr("Ministerie")),
+            (self.search.member, self.tr("Kamerlid")),
+            (self.search.party, self.tr("Partij")),
+            (self.search.answered, self.tr("Beantwoord of open")),
+            (self.search.results, self.tr("Zoekresultaten")),
+        ]
+        for widget, name in names:
+            if not widget.accessibleName():
+                widget.setAccessibleName(name)
+
+    def _title(self, extra: str | None = None) -> str:
+        title = f"kvdesk – {extra}" if extra else "kvdesk"
+        return title + (self.tr(" (alleen lezen)") if self.read_only else "")
 
     # ------------------------------------------------------------------ actions
 
@@ -162,14 +287,19 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         ws = self.workspace
         K = QKeySequence.StandardKey
-        self.act_import = self._action(self.tr("&Importeren…"), self._import_unavailable, K.Open,
-                                       self.tr("Een vragenset importeren"))
-        self.act_export = self._action(self.tr("&Exporteren…"), self._export_unavailable, "Ctrl+E",
+        self.act_import = self._action(self.tr("&Importeren…"), self.open_import, K.Open,
+                                       self.tr("Een vragenset importeren (ook: tekst plakken in de lijst of "
+                                               "een bestand op het venster slepen)"))
+        self.act_export = self._action(self.tr("&Exporteren…"), self.export_reply, "Ctrl+E",
                                        self.tr("Aanbiedingsbrief en antwoorden als Word-bestand"))
+        self.act_delay_notice = self._action(self.tr("&Uitstelbericht…"), self.export_delay_notice, None,
+                                             self.tr("De mededeling dat de antwoorden later komen, als Word-bestand"))
         self.act_quit = self._action(self.tr("&Afsluiten"), self.close, K.Quit)
         self.act_undo = self._action(self.tr("&Ongedaan maken"), lambda: self._on_editor("undo"), K.Undo)
         self.act_redo = self._action(self.tr("Opni&euw"), lambda: self._on_editor("redo"), "Ctrl+Y")
         self.act_find = self._action(self.tr("&Zoeken in set…"), ws.show_find, K.Find)
+        self.act_search = self._action(self.tr("Zoeken in &archief…"), self.show_search, "Ctrl+Shift+F",
+                                       self.tr("Zoeken in eerdere vragen en antwoorden"))
         self.act_combine = self._action(self.tr("&Combineer"), ws.combine, "Ctrl+Shift+M",
                                         self.tr("De aangevinkte vragen één antwoord geven"))
         self.act_split = self._action(self.tr("&Splitsen"), ws.split, "Ctrl+Shift+S",
@@ -188,25 +318,42 @@ class MainWindow(QMainWindow):
         self.act_crossref = self._action(self.tr("&Zie het antwoord op vraag…"), self._insert_crossref, "Ctrl+Shift+R")
         self.act_next = self._action(self.tr("&Volgend antwoord"), lambda: ws.go(None, 1), "Ctrl+Down")
         self.act_prev = self._action(self.tr("V&orig antwoord"), lambda: ws.go(None, -1), "Ctrl+Up")
+        self.act_status = self._action(self.tr("&Status wijzigen…"), self.change_status, "Ctrl+Shift+T",
+                                       self.tr("De status van de set wijzigen, met datum"))
+        self.act_delay_sent = self._action(self.tr("Uitstelbericht &verzonden…"),
+                                           lambda: self.change_status(DELAYED),
+                                           tip=self.tr("Vastleggen dat het uitstelbericht is verzonden; "
+                                                       "de termijn schuift op"))
+        self.act_check = self._action(self.tr("&Controleren"), self.run_checks, "F7",
+                                      self.tr("De controles vóór verzending uitvoeren"))
+        self.act_sources = self._action(self.tr("&Bronnen ophalen"), self.sources.fetch_all, None,
+                                        self.tr("De artikelen en documenten van deze set ophalen"))
         self.act_spell = self._action(self.tr("&Spellingcontrole"), self._toggle_spell)
         self.act_spell.setCheckable(True)
         self.act_spell.setChecked(self.settings.get(S.SPELLCHECK))
         self.act_english = self._action(self.tr("&English interface"), self._toggle_language)
         self.act_english.setCheckable(True)
         self.act_english.setChecked(self.settings.get(S.LANGUAGE) == "en")
-        self.act_about = self._action(self.tr("&Over kvdesk"), self._about)
+        self.act_house_style = self._action(self.tr("&Huisstijl…"), self.edit_house_style, None,
+                                            self.tr("Ministerie, adressen, ondertekenaar en opmaak van de brieven"))
+        self.act_backup = self._action(self.tr("&Nu een back-up maken"), self.backup_now)
+        self.act_about = self._action(self.tr("&Over kvdesk"), self.show_about)
 
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&Bestand"))
-        m.addActions([self.act_import, self.act_export])
+        m.addActions([self.act_import, self.act_export, self.act_delay_notice])
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("Be&werken"))
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
-        m.addActions([self.act_find])
+        m.addActions([self.act_find, self.act_search])
         m.addSeparator()
         m.addActions([self.act_combine, self.act_split, self.act_history])
+        m = bar.addMenu(self.tr("&Set"))
+        m.addActions([self.act_status, self.act_delay_sent])
+        m.addSeparator()
+        m.addActions([self.act_check, self.act_sources])
         m = bar.addMenu(self.tr("&Opmaak"))
         m.addActions([self.act_bold, self.act_italic, self.act_bullets, self.act_numbers, self.act_quote])
         m = bar.addMenu(self.tr("&Invoegen"))
@@ -215,6 +362,10 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_next, self.act_prev])
         self.extra_menu = bar.addMenu(self.tr("E&xtra"))
         self.extra_menu.addActions([self.act_spell, self.act_english])
+        self.extra_menu.addSeparator()
+        self.settings_menu = self.extra_menu.addMenu(self.tr("&Instellingen"))
+        self.settings_menu.addAction(self.act_house_style)
+        self.extra_menu.addAction(self.act_backup)
         m = bar.addMenu(self.tr("&Help"))
         m.addAction(self.act_about)
 
@@ -224,16 +375,22 @@ class MainWindow(QMainWindow):
         tools.setIconSize(QSize(16, 16))
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.setMovable(False)
+        tools.addActions([self.act_import, self.act_export])
+        tools.addSeparator()
         tools.addActions([self.act_bold, self.act_italic, self.act_bullets, self.act_numbers, self.act_quote])
         tools.addSeparator()
         tools.addActions([self.act_footnote, self.act_link])
         tools.addSeparator()
         tools.addActions([self.act_combine, self.act_split, self.act_history])
         tools.addSeparator()
-        tools.addAction(self.act_find)
+        tools.addActions([self.act_find, self.act_check])
         self.addToolBar(tools)
         self.toolbar = tools
-
+        if self.read_only:
+            for act in (self.act_import, self.act_export, self.act_combine, self.act_split, self.act_status,
+                        self.act_delay_sent, self.act_sources, self.act_backup, self.act_footnote, self.act_link,
+                        self.act_crossref):
+                act.setEnabled(False)
     def _on_editor(self, method: str, *args: object) -> None:
         editor = self.workspace.current_editor()
         if editor is None:
@@ -290,18 +447,540 @@ class MainWindow(QMainWindow):
         self.settings.set(S.LANGUAGE, lang)
         self.statusBar().showMessage(self.tr("De taal wordt gewijzigd bij de volgende start van kvdesk."), 6000)
 
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("Over kvdesk"), self.tr(
-            "kvdesk %1\nSchriftelijke Kamervragen beantwoorden.\n\nGegevensmap: %2\nLogbestand: %3"
-        ).replace("%1", __version__).replace("%2", str(self.ctx.data_dir)).replace("%3", str(self.log_path)))
+    def _message(self, text: str, ms: int = 8000) -> None:
+        self.statusBar().showMessage(text, ms)
 
-    def _import_unavailable(self) -> None:
-        self.statusBar().showMessage(self.tr("Importeren vanuit het venster is nog niet beschikbaar; "
-                                             "gebruik 'kvdesk import BESTAND'."), 6000)
+    def _report(self, what: str) -> Callable[[BaseException], None]:
+        """An operation's failure: logged, and one line in the status bar."""
+        def failed(exc: BaseException) -> None:
+            log.error("%s: %s", what, exc)
+            self._message(f"{what}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", 12000)
+        return failed
 
-    def _export_unavailable(self) -> None:
-        self.statusBar().showMessage(self.tr("Exporteren vanuit het venster is nog niet beschikbaar; "
-                                             "gebruik 'kvdesk export'."), 6000)
+    # ------------------------------------------------------------------ import
+
+    def open_import(self, *, text: str | None = None, path: Path | None = None) -> ImportDialog:
+        """The import dialog; pasted ``text`` or a dropped ``path`` is parsed at once for review."""
+        dialog = ImportDialog(self, exists=self._kenmerk_exists, text=text)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._store_imported(dialog))
+        dialog.destroyed.connect(lambda *_a: setattr(self, "import_dialog", None))
+        self.import_dialog = dialog
+        dialog.open()
+        if path is not None:
+            dialog.load_file(path)
+        elif text and text.strip():
+            dialog.parse_pasted()
+        return dialog
+
+    def _kenmerk_exists(self, kenmerk: str) -> bool:
+        try:
+            return self.ctx.repo.exists(kenmerk) is not None
+        except Exception:  # the notice is a courtesy; storing checks again
+            log.exception("looking up kenmerk %s failed", kenmerk)
+            return False
+
+    def _store_imported(self, dialog: ImportDialog) -> None:
+        qs = dialog.result_set()
+        if qs is None:
+            return
+        update = dialog.update_existing()
+        ctx = self.ctx
+        from kvdesk.services.sets import store_parsed
+
+        self.executor.run(lambda: store_parsed(ctx, qs, update=update), on_success=self._imported,
+                          on_failure=self._report(self.tr("Importeren is mislukt")),
+                          progress=self.tr("Vragenset opslaan…"), parent=self)
+
+    def _imported(self, result: Any) -> None:
+        self.refresh_sets()
+        if result.set_id is not None:
+            if self.workspace.set_id == result.set_id:
+                self.workspace.load_set(result.set_id, keep_position=True)
+                self.hub.set_selected.emit(result.set_id)
+            else:
+                self.open_set(result.set_id)
+        done = self.tr("bijgewerkt; concept-antwoorden zijn bewaard") if result.updated else self.tr("geïmporteerd")
+        self._message(self.tr("Vragenset %1 %2 (%3 vragen).").replace("%1", result.key).replace("%2", done)
+                      .replace("%3", str(result.question_count)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        """Ctrl+V on the set list imports the pasted questions."""
+        if (watched is self.sets.view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Paste)):
+            self.paste_import()
+            return True
+        return super().eventFilter(watched, event)
+
+    def paste_import(self) -> ImportDialog | None:
+        """Open the import dialog with what the clipboard holds (text, or a copied file)."""
+        if self.read_only:
+            self._message(self.tr("Alleen lezen: importeren kan niet."))
+            return None
+        mime = QGuiApplication.clipboard().mimeData()
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime is not None else []
+        if files:
+            return self.open_import(path=Path(files[0]))
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        if not text.strip():
+            self._message(self.tr("Het klembord is leeg: kopieer eerst de tekst van de vragen."))
+            return None
+        return self.open_import(text=text)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
+        mime = event.mimeData()
+        if not self.read_only and (any(u.isLocalFile() for u in mime.urls()) or mime.hasText()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
+        """A file dropped on the window (outside an answer or the sources) is imported."""
+        mime = event.mimeData()
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if files:
+            self.open_import(path=Path(files[0]))
+            if len(files) > 1:
+                self._message(self.tr("Eén bestand tegelijk: %1 wordt geïmporteerd.").replace("%1", Path(files[0]).name))
+        elif mime.hasText():
+            self.open_import(text=mime.text())
+        else:
+            return
+        event.acceptProposedAction()
+
+    # ------------------------------------------------------------------ export
+
+    def _current_set_id(self) -> int | None:
+        set_id = self.workspace.set_id
+        if set_id is None:
+            self._message(self.tr("Kies eerst een vragenset."))
+        return set_id
+
+    def _check_settings(self) -> Any:
+        from kvdesk.core.checks import CheckSettings
+
+        # Spelling follows the app's spell checker: without it the dictionary would load here.
+        return CheckSettings(spelling=self.spell is not None and self.settings.get(S.SPELLCHECK))
+
+    def _check_set(self, qs: QuestionSet) -> Any:
+        from kvdesk.services.checking import run_checks
+
+        return run_checks(qs, self._check_settings())
+
+    def export_reply(self) -> None:
+        """Check the set, then ask where and how to export; errors block unless overridden."""
+        set_id = self._current_set_id()
+        if set_id is None:
+            return
+        self.workspace.flush()  # queued before the check, so the check sees every word
+        ctx, settings = self.ctx, self._check_settings()
+
+        def check() -> tuple[QuestionSet, Any]:
+            from kvdesk.services.checking import run_checks
+
+            qs = ctx.repo.get_set(set_id)
+            return qs, run_checks(qs, settings)
+
+        self.executor.run(check, on_success=self._export_checked,
+                          on_failure=self._report(self.tr("De controles konden niet worden uitgevoerd")),
+                          progress=self.tr("Controleren…"), parent=self)
+
+    def _export_checked(self, result: tuple[QuestionSet, Any]) -> None:
+        qs, report = result
+        override = False
+        if report.has_errors:
+            self.side.setCurrentWidget(self.checks)
+            self.checks.check(qs)
+            if not confirm_override(self, report):
+                self._message(self.tr("Niet geëxporteerd: los eerst de fouten op (zie Controles)."))
+                return
+            override = True
+        self.open_export(qs, REPLY, report=report if override else None)
+
+    def export_delay_notice(self) -> None:
+        """The delay notice (uitstelbericht): no checks, a reason is required."""
+        set_id = self._current_set_id()
+        if set_id is None:
+            return
+        self.open_export(self.ctx.repo.get_set(set_id), DELAY)
+
+    def open_export(self, qs: QuestionSet, kind: str, *, report: Any = None) -> ExportDialog:
+        """The export dialog; on OK the letters are written off the GUI thread."""
+        dialog = ExportDialog(qs, self, kind=kind, out_dir=self.export_dir, profiles_dir=self.ctx.profiles_dir)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            request = dialog.request()
+            request.override = report is not None
+            self.run_export(qs, request, report=report)
+
+        dialog.accepted.connect(accepted)
+        dialog.destroyed.connect(lambda *_a: setattr(self, "export_dialog", None))
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def run_export(self, qs: QuestionSet, request: ExportRequest, *, report: Any = None,
+                   on_locked: str = "raise") -> None:
+        """Write the letters; a forced export records the override with its findings."""
+        ctx, profiles_dir = self.ctx, self.ctx.profiles_dir
+        findings = [f.to_json("nl") for f in report.errors] if report is not None else []
+
+        def op() -> list[Path]:
+            paths = run_export(qs, request, profiles_dir=profiles_dir, on_locked=on_locked)
+            if request.override and qs.id is not None:
+                ctx.repo.record_override(qs.id, findings, author=ctx.author)
+            return paths
+
+        self.executor.run(op, on_success=lambda paths: self._exported(request, paths),
+                          on_failure=lambda exc: self._export_failed(exc, qs, request, report),
+                          progress=self.tr("Exporteren…"), parent=self)
+
+    def _exported(self, request: ExportRequest, paths: list[Path]) -> None:
+        self.last_export = list(paths)
+        if paths:
+            self.export_dir = paths[0].parent
+        names = ", ".join(p.name for p in paths)
+        text = self.tr("Geschreven in %1: %2").replace("%1", str(self.export_dir)).replace("%2", names)
+        if request.kind == DELAY:
+            text += self.tr(" — leg na verzending vast: Set > Uitstelbericht verzonden.")
+        self._message(text, 15000)
+
+    def _export_failed(self, exc: BaseException, qs: QuestionSet, request: ExportRequest, report: Any) -> None:
+        from kvdesk.export.errors import ConverterMissingError, ExportError, TargetLockedError
+
+        title = self.tr("Exporteren")
+        if isinstance(exc, TargetLockedError):
+            other = exc.alternative.name if exc.alternative is not None else self.tr("een andere naam")
+            if ask(self, title, exc.user_message + "\n\n" + self.tr("Opslaan als ‘%1’?").replace("%1", other),
+                   self.tr("Andere naam gebruiken"), self.tr("Annuleren")):
+                self.run_export(qs, request, report=report, on_locked="rename")
+            return
+        if isinstance(exc, ConverterMissingError):
+            inform(self, title, exc.user_message + " " + self.tr("De Word-bestanden zijn wel geschreven in %1.")
+                   .replace("%1", str(request.out_dir)))
+            self.export_dir = request.out_dir
+            return
+        if isinstance(exc, ExportError):
+            inform(self, title, exc.user_message)
+            return
+        if isinstance(exc, OSError):
+            inform(self, title, self.tr("Schrijven is mislukt: %1").replace("%1", exc.strerror or str(exc)))
+            return
+        log.error("export failed", exc_info=exc)
+        inform(self, title, self.tr("Exporteren is mislukt: %1").replace("%1", str(exc) or type(exc).__name__))
+
+    # ------------------------------------------------------------------ status
+
+    def change_status(self, status: str | None = None) -> StatusDialog | None:
+        """Ask for a new status and its date (``status`` preselected), then record it."""
+        if self._current_set_id() is None or self.workspace.qs is None:
+            return None
+        dialog = StatusDialog(self.workspace.qs.status, self, status=status)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.record_status(dialog.choice()))
+        dialog.destroyed.connect(lambda *_a: setattr(self, "status_dialog", None))
+        self.status_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def record_status(self, choice: StatusChoice) -> None:
+        set_id = self.workspace.set_id
+        if set_id is None:
+            return
+        ctx = self.ctx
+        self.executor.run(
+            lambda: ctx.repo.set_status(set_id, choice.status, author=ctx.author, note=choice.note, on=choice.on),
+            on_success=lambda _r: self._status_recorded(set_id, choice),
+            on_failure=self._report(self.tr("De status kon niet worden vastgelegd")),
+        )
+
+    def _status_recorded(self, set_id: int, choice: StatusChoice) -> None:
+        if self.workspace.set_id == set_id:
+            self.workspace.load_set(set_id, keep_position=True)
+        self.refresh_sets()
+        self.hub.set_changed.emit(set_id)
+        text = self.tr("Status ‘%1’ vastgelegd.").replace("%1", choice.status)
+        if choice.status == DELAYED and self.workspace.qs is not None:
+            from kvdesk.core.deadlines import deadline_for
+
+            deadline = deadline_for(self.workspace.qs)
+            if deadline is not None:
+                text += " " + self.tr("De termijn is nu %1.").replace("%1", deadline.strftime("%d-%m-%Y"))
+        self._message(text)
+
+    # ------------------------------------------------------------------ checks, sources, earlier answers
+
+    def run_checks(self) -> None:
+        """Show the checks panel and check the set now."""
+        self.side.setCurrentWidget(self.checks)
+        self._checks_stale = True
+        self._recheck()
+
+    def _recheck(self) -> None:
+        """Check the shown set again when the checks are in view; else when they come into view."""
+        set_id = self.workspace.set_id
+        if set_id is None:
+            return
+        if self.side.currentWidget() is not self.checks:
+            self._checks_stale = True
+            return
+        self._checks_stale = False
+        self.checks.check(self.ctx.repo.get_set(set_id))
+
+    def jump_to_question(self, number: int) -> None:
+        """Scroll to the answer to question ``number`` and put the cursor in it."""
+        row = self.workspace.row_for(number)
+        if row is not None:
+            self.workspace.focus_row(row)
+
+    def cite_in_current_answer(self, citation: str) -> bool:
+        """Add a footnote with ``citation`` at the cursor of the current answer, and save it."""
+        row = self.workspace.current
+        if row is None or self.read_only:
+            self._message(self.tr("Klik eerst in het antwoord waarin u de bron wilt citeren."))
+            return False
+        row.build()
+        editor = row.editor
+        assert editor is not None
+        from kvdesk.gui import textdoc
+
+        cursor = editor.textCursor()
+        if cursor.block().blockFormat().property(textdoc.FOOTNOTE_TEXT) is not None:
+            # The cursor is in a note: the marker goes at the end of the answer's text instead.
+            block = editor.document().begin()
+            last = block
+            while block.isValid() and block.blockFormat().property(textdoc.FOOTNOTE_TEXT) is None:
+                last = block
+                block = block.next()
+            cursor.setPosition(last.position() + max(0, last.length() - 1))
+            editor.setTextCursor(cursor)
+        editor.insert_footnote()
+        editor.insert_plain(citation)
+        self.workspace.save_row(row)
+        self._message(self.tr("Voetnoot toegevoegd aan antwoord %1.").replace("%1", row.label))
+        return True
+
+    def _answer_target(self) -> tuple[int, AnswerRow] | None:
+        row = self.workspace.current
+        set_id = self.workspace.set_id
+        if row is None or set_id is None:
+            self._message(self.tr("Klik eerst in het antwoord waaraan u werkt."))
+            return None
+        return set_id, row
+
+    def cite_earlier(self, source_set_id: int) -> None:
+        """"Citeer" on an earlier answer: a footnote citing it, in the current answer."""
+        target = self._answer_target()
+        if target is None:
+            return
+        set_id, row = target
+        self.workspace.save_row(row)  # queued first: the citation is added to what was typed
+        ctx, numbers = self.ctx, list(row.numbers)
+
+        def op() -> Answer:
+            from kvdesk.services import searching
+
+            return searching.cite(ctx, set_id, numbers, source_set_id)
+
+        self.executor.run(op, on_success=lambda a: self._answer_changed(row, a, self.tr("Verwijzing toegevoegd.")),
+                          on_failure=self._report(self.tr("Citeren is mislukt")))
+
+    def take_over(self, source_set_id: int, source_number: int) -> None:
+        """"Neem over": the earlier answer as the start of the current one (noted in its history)."""
+        target = self._answer_target()
+        if target is None:
+            return
+        set_id, row = target
+        self.workspace.save_row(row)
+        ctx, numbers = self.ctx, list(row.numbers)
+
+        def op() -> Answer:
+            from kvdesk.services import searching
+
+            return searching.take_over(ctx, set_id, numbers, source_set_id, source_number)
+
+        self.executor.run(op, on_success=lambda a: self._answer_changed(row, a, self.tr("Antwoord overgenomen.")),
+                          on_failure=self._report(self.tr("Overnemen is mislukt")))
+
+    def _answer_changed(self, row: AnswerRow, answer: Answer, text: str) -> None:
+        if row in self.workspace.rows:
+            self.workspace.replace_text(row, answer.text)
+        if self.workspace.set_id is not None:
+            self.hub.set_changed.emit(self.workspace.set_id)
+        self._message(text)
+
+    def _search(self, text: str, filters: Any) -> Any:
+        from kvdesk.services import searching
+
+        return searching.search(self.ctx, text, filters=filters, prefix_last=True)
+
+    def _similar(self, set_id: int, number: int) -> Any:
+        from kvdesk.services import searching
+
+        return searching.similar_questions(self.ctx, set_id, number)
+
+    def show_search(self) -> None:
+        self.left.setCurrentWidget(self.search)
+        self.search.focus_search()
+
+    def open_readonly(self, set_id: int, numbers: list[int] | None = None, _kind: str = "question") -> SetViewer:
+        """Show a set read-only with question ``numbers`` in view (a search hit, an earlier answer)."""
+        viewer = SetViewer(self.ctx.repo.get_set(set_id), list(numbers or []), self)
+        viewer.openRequested.connect(self._open_from_viewer)
+        viewer.destroyed.connect(lambda *_a: setattr(self, "viewer", None))
+        self.viewer = viewer
+        viewer.show()
+        return viewer
+
+    def _open_from_viewer(self, set_id: int) -> None:
+        self.left.setCurrentWidget(self.sets)
+        self.refresh_sets()
+        self.open_set(set_id)
+
+    def _due_open(self, set_id: int) -> None:
+        self.left.setCurrentWidget(self.sets)
+        self.open_set(set_id)
+
+    def _fill_due(self) -> None:
+        self.due.show_sets(self.sets.model.sets)
+
+    # ------------------------------------------------------------------ background: network, due notice
+
+    def _background(self, job: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """Run a read or a fetch off the GUI thread without holding up the writer's queue."""
+        def work() -> None:
+            try:
+                result = job()
+            except Exception:  # a background courtesy: logged, never shown as a crash
+                log.exception("background job failed")
+                return
+            self._relay.done.emit((on_done, result))
+
+        self._background_pool.submit(work)
+
+    def _deliver(self, payload: tuple[Callable[[Any], None], Any]) -> None:
+        on_done, result = payload
+        on_done(result)
+
+    def notify_due_soon(self) -> None:
+        """A quiet status-bar notice of sets due within two working days (the calendar loads off the GUI thread)."""
+        summaries = list(self.sets.model.sets)
+
+        def job() -> list[tuple[Any, Any]]:
+            from kvdesk.core.deadlines import due_soon
+
+            return due_soon(summaries)
+
+        self._background(job, self._show_due_soon)
+
+    def _show_due_soon(self, items: list[tuple[Any, Any]]) -> None:
+        if not items:
+            return
+        parts = []
+        for s, status in items[:4]:
+            when = (self.tr("vandaag") if status.calendar_days_left == 0
+                    else self.tr("%1 werkdag(en)").replace("%1", str(status.working_days_left)))
+            parts.append(f"{s.kenmerk or s.key} ({when})")
+        more = self.tr(" en %1 meer").replace("%1", str(len(items) - 4)) if len(items) > 4 else ""
+        self.due_notice = self.tr("Binnenkort af: %1%2 — zie Termijnen.").replace("%1", ", ".join(parts)) \
+            .replace("%2", more)
+        self._message(self.due_notice, 30000)
+        if self.left.currentWidget() is self.due:
+            self._fill_due()
+
+    def watch_network(self) -> None:
+        """Retry queued fetches when the network comes back (or every few minutes without that signal)."""
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            if QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
+                info = QNetworkInformation.instance()
+                if info is not None:
+                    info.reachabilityChanged.connect(self._reachability_changed)
+                    self._network_info = info
+        except ImportError:
+            log.info("no network information in this build; queued fetches are retried every few minutes")
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_EVERY_MS)
+        self._retry_timer.timeout.connect(self.retry_queued)
+        self._retry_timer.start()
+
+    def _reachability_changed(self, reachability: Any) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability == QNetworkInformation.Reachability.Online:
+            self.retry_queued()
+
+    def retry_queued(self) -> None:
+        """Fetch again what failed for lack of network (one round at a time)."""
+        if self._retrying or self.read_only:
+            return
+        self._retrying = True
+        services = self.sources.services
+
+        def done(report: Any) -> None:
+            self._retrying = False
+            if (report.fetched or report.failed) and self.sources.set_id is not None:
+                self.sources.set_set(self.sources.set_id)
+
+        def job() -> Any:
+            try:
+                return services.retry_queued()  # type: ignore[attr-defined]
+            finally:
+                self._retrying = False
+
+        self._background(job, done)
+
+    # ------------------------------------------------------------------ settings, backup, about
+
+    def edit_house_style(self) -> QWidget | None:
+        """Instellingen > Huisstijl: the user's own profile (made from the example the first time)."""
+        from kvdesk.export.errors import ExportError
+        from kvdesk.export.profile import find_profile, load_profile
+        from kvdesk.gui.house_style_dialog import HouseStyleDialog
+
+        folder = self.ctx.profiles_dir
+        own = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+        try:
+            if own:
+                profile, target = load_profile(own[0]), own[0]
+            else:
+                profile, target = find_profile("voorbeeld"), folder / "huisstijl.toml"
+            folder.mkdir(parents=True, exist_ok=True)
+        except (ExportError, OSError) as exc:
+            inform(self, self.tr("Huisstijl"), str(exc))
+            return None
+        dialog = HouseStyleDialog(profile, save_to=target, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda p: self._message(self.tr("Huisstijl opgeslagen in %1.").replace("%1", str(p.source))))
+        dialog.destroyed.connect(lambda *_a: setattr(self, "house_style_dialog", None))
+        self.house_style_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def backup_now(self) -> None:
+        ctx = self.ctx
+        self.executor.run(ctx.backup_now, on_success=self._backed_up,
+                          on_failure=self._report(self.tr("De back-up is mislukt")),
+                          progress=self.tr("Back-up maken…"), parent=self)
+
+    def _backed_up(self, info: Any) -> None:
+        if info is None:
+            from kvdesk.storage.backup import POSTGRES_NOTE
+
+            self._message(POSTGRES_NOTE)
+        else:
+            self._message(self.tr("Back-up gemaakt: %1").replace("%1", str(info.path)))
+
+    def show_about(self) -> AboutDialog:
+        """Help > Over kvdesk: version, data folder, database and the log folder one click away."""
+        log_dir = Path(str(self.log_path)).parent if self.log_path else self.ctx.logs_dir
+        database = str(self.ctx.database_path) if self.ctx.database_path else _masked(self.ctx.database_url)
+        dialog = AboutDialog(data_dir=self.ctx.data_dir, database=database, log_dir=log_dir, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_a: setattr(self, "about_dialog", None))
+        self.about_dialog = dialog
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ wiring
 
@@ -320,6 +999,46 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self.refresh_sets)
         hub.answer_saved.connect(lambda *_a: self._refresh_timer.start())
 
+        # Panels: each talks to the window through its signals only.
+        self.sources.citeRequested.connect(self.cite_in_current_answer)
+        self.similar.citeRequested.connect(self.cite_earlier)
+        self.similar.takeOverRequested.connect(self.take_over)
+        self.similar.resultOpened.connect(self.open_readonly)
+        self.search.resultOpened.connect(self.open_readonly)
+        self.checks.jump_to.connect(self.jump_to_question)
+        self.due.open_set.connect(self._due_open)
+        hub.set_selected.connect(self._set_selected)
+        hub.question_focused.connect(self._question_focused)
+        # The checks follow saves, set changes and imports, but once the typing pauses.
+        self._checks_timer = QTimer(self)
+        self._checks_timer.setSingleShot(True)
+        self._checks_timer.setInterval(CHECKS_DEBOUNCE_MS)
+        self._checks_timer.timeout.connect(self._recheck)
+        hub.answer_saved.connect(lambda *_a: self._checks_timer.start())
+        hub.set_changed.connect(lambda *_a: self._checks_timer.start())
+        self.side.currentChanged.connect(self._side_tab_changed)
+        self.left.currentChanged.connect(self._left_tab_changed)
+
+    def _set_selected(self, set_id: int) -> None:
+        self.sources.set_set(set_id if set_id >= 0 else None)
+        self._checks_stale = True
+        self._recheck()
+
+    def _question_focused(self, set_id: int, number: int) -> None:
+        self.similar.show_question(set_id, number)
+        qs = self.workspace.qs
+        question = qs.question(number) if qs is not None and qs.id == set_id else None
+        if question is not None:
+            self.sources.set_question_text(question.text)
+
+    def _side_tab_changed(self, _index: int) -> None:
+        if self.side.currentWidget() is self.checks and self._checks_stale:
+            self._recheck()
+
+    def _left_tab_changed(self, _index: int) -> None:
+        if self.left.currentWidget() is self.due:
+            self._fill_due()
+
     def _saved(self, _set_id: int, _key: str, stamp: str) -> None:
         self.save_label.setText(self.tr("Opgeslagen om %1").replace("%1", stamp))
         self.save_label.setStyleSheet("")
@@ -335,6 +1054,8 @@ class MainWindow(QMainWindow):
 
     def refresh_sets(self) -> None:
         self.sets.set_sets(self.ctx.repo.list_sets())
+        if self.left.currentWidget() is self.due:
+            self._fill_due()
 
     def open_set(self, set_id: int) -> None:
         """Show set ``set_id`` in the workspace (the set list follows)."""
@@ -344,12 +1065,12 @@ class MainWindow(QMainWindow):
         self.sets.select(set_id, emit=False)
         qs = self.workspace.qs
         if qs is not None:
-            self.setWindowTitle(f"kvdesk – {qs.kenmerk or qs.subject or set_id}")
+            self.setWindowTitle(self._title(qs.kenmerk or qs.subject or str(set_id)))
             self.settings.set(S.LAST_SET, str(set_id))
         self.hub.set_selected.emit(set_id)
 
     def start(self) -> None:
-        """Fill the set list and open the last set (or the first)."""
+        """Fill the set list, open the last set (or the first), then the quiet work in the background."""
         self.refresh_sets()
         last = self.settings.get(S.LAST_SET)
         ids = [s.id for s in self.sets.model.sets]
@@ -358,6 +1079,9 @@ class MainWindow(QMainWindow):
         elif ids:
             index = self.sets.proxy.index(0, 0)
             self.open_set(self.sets.proxy.data(index, Qt.ItemDataRole.UserRole + 2) or ids[0])
+        self.notify_due_soon()
+        # The network check reaches the system's network manager: not on the way to the first paint.
+        QTimer.singleShot(3000, self.watch_network)
 
     # ------------------------------------------------------------------ layout and close
 
@@ -384,4 +1108,10 @@ class MainWindow(QMainWindow):
         self.save_layout()
         if self.spell is not None:
             self.spell.stop()
+        self.checks.shutdown()
+        self.sources.close()  # lets a running fetch finish its write
+        close = getattr(self.sources.services, "close", None)
+        if close is not None:
+            close()
+        self._background_pool.shutdown(wait=False, cancel_futures=True)
         super().closeEvent(event)
