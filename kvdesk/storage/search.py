@@ -560,14 +560,23 @@ def _search_pg(
     return out
 
 
+# Similar questions rank at most about this many candidate questions: the rarest words are
+# added (at least one) until together they occur in more questions than this. Ranking the
+# questions that share only common words would cost far more and find nothing that is similar.
+SIMILAR_CANDIDATES = 1500
+
+
 def similar(
     conn: Connection, body: str, *, limit: int = 5, exclude_set: int | None = None, max_terms: int = 8,
+    max_candidates: int = SIMILAR_CANDIDATES,
 ) -> list[SimilarRow]:
     """Earlier questions most like ``body``: bm25 over its most distinctive words.
 
     The words are the candidates of :func:`distinctive_words` that are rarest in the index
-    (but occur in more than one question, so a typo or the question itself does not lead);
-    any of them may match, bm25 rewards the rare ones and the ones that occur together.
+    (but occur in more than one question, so a typo or the question itself does not lead),
+    at most ``max_terms`` and no more than together occur in about ``max_candidates``
+    questions; any of them may match, bm25 rewards the rare ones and the ones that occur
+    together. How many questions contain each word is cached (see :func:`term_documents`).
     """
     candidates = distinctive_words(body)
     if not candidates or limit <= 0:
@@ -575,36 +584,72 @@ def similar(
     if conn.dialect.name == "postgresql":
         chosen = candidates[:max_terms]
         return _similar_pg(conn, chosen, limit, exclude_set)
-    marks = ", ".join(f":w{i}" for i in range(len(candidates)))
-    params: dict[str, Any] = {f"w{i}": w for i, w in enumerate(candidates)}
-    freq = {r.term: int(r.doc) for r in conn.execute(
-        text(f"SELECT term, doc FROM question_fts_vocab WHERE term IN ({marks})"), params)}
+    freq = term_documents(conn, candidates)
     known = [w for w in candidates if freq.get(w, 0) > 1]
     if not known:
         known = [w for w in candidates if freq.get(w, 0) > 0]
-    chosen = sorted(known, key=lambda w: freq[w])[:max_terms]
+    chosen = []
+    total = 0
+    for w in sorted(known, key=lambda w: freq[w])[:max_terms]:
+        if chosen and total + freq[w] > max_candidates:
+            break
+        chosen.append(w)
+        total += freq[w]
     if not chosen:
         return []
-    # Ask for a few more than needed: hits from the excluded set are dropped after ranking,
-    # which keeps the ranking on the index alone (a join inside it would cost a lookup per match).
-    sql = (
-        "WITH top AS (SELECT rowid AS id, rank FROM question_fts WHERE question_fts MATCH :q "
-        "ORDER BY rank LIMIT :n) "
-        "SELECT top.id, top.rank, q.set_id, q.number, q.text, s.kenmerk, s.subject, s.submitted_on, "
-        "(SELECT snippet(question_fts, 0, char(2), char(3), :ell, 16) FROM question_fts "
-        " WHERE question_fts MATCH :q AND rowid = top.id) AS snip "
-        "FROM top JOIN question q ON q.id = top.id JOIN question_set s ON s.id = q.set_id "
-        "ORDER BY top.rank"
-    )
-    params = {"q": fts5_any_expression(chosen), "n": limit + 40, "ell": ELLIPSIS}
-    rows = [r for r in conn.execute(text(sql), params) if r.set_id != exclude_set][:limit]
+    expr = fts5_any_expression(chosen)
+    # Ranked on the index alone (ORDER BY bm25() measured faster here than ORDER BY rank),
+    # a few more than needed: hits from the excluded set are dropped afterwards, since a join
+    # inside the ranking would cost a lookup per matching question.
+    ranked = conn.execute(
+        text("SELECT rowid AS id, bm25(question_fts) AS score FROM question_fts WHERE question_fts MATCH :q "
+             "ORDER BY score LIMIT :n"),
+        {"q": expr, "n": limit + 40},
+    ).all()
+    if not ranked:
+        return []
+    marks = ", ".join(f":r{i}" for i in range(len(ranked)))
+    ids: dict[str, Any] = {f"r{i}": r.id for i, r in enumerate(ranked)}
+    rows = {r.id: r for r in conn.execute(text(
+        "SELECT q.id, q.set_id, q.number, q.text, s.kenmerk, s.subject, s.submitted_on "
+        f"FROM question q JOIN question_set s ON s.id = q.set_id WHERE q.id IN ({marks})"), ids)}
+    kept = [(rows[r.id], r.score) for r in ranked if r.id in rows and rows[r.id].set_id != exclude_set][:limit]
+    if not kept:
+        return []
+    # Snippets for the rows shown only: FTS5 makes one per row from the index and the text.
+    marks = ", ".join(f":r{i}" for i in range(len(kept)))
+    params: dict[str, Any] = {f"r{i}": row.id for i, (row, _score) in enumerate(kept)}
+    params.update(q=expr, ell=ELLIPSIS)
+    snippets = dict(conn.execute(text(
+        "SELECT rowid, snippet(question_fts, 0, char(2), char(3), :ell, 16) FROM question_fts "
+        f"WHERE question_fts MATCH :q AND rowid IN ({marks})"), params).all())
     out = [
-        SimilarRow(set_id=r.set_id, kenmerk=r.kenmerk, subject=r.subject, submitted_on=_as_date(r.submitted_on),
-                   number=r.number, question=r.text, score=-float(r.rank), snippet=r.snip or "")
-        for r in rows
+        SimilarRow(set_id=row.set_id, kenmerk=row.kenmerk, subject=row.subject,
+                   submitted_on=_as_date(row.submitted_on), number=row.number, question=row.text,
+                   score=-float(score), snippet=snippets.get(row.id) or "")
+        for row, score in kept
     ]
     _attach_answers(conn, out)
     return out
+
+
+def term_documents(conn: Connection, words: Sequence[str]) -> dict[str, int]:
+    """How many questions contain each of ``words`` (index form), from the process-wide cache.
+
+    Words not in the cache are read from ``question_fts_vocab`` in one query (SQLite only).
+    """
+    cache = _term_docs.setdefault(conn.engine, {})
+    missing = [w for w in dict.fromkeys(words) if w not in cache]
+    if missing:
+        if len(cache) + len(missing) > TERM_CACHE_SIZE:
+            cache.clear()
+        marks = ", ".join(f":w{i}" for i in range(len(missing)))
+        found = {r.term: int(r.doc) for r in conn.execute(
+            text(f"SELECT term, doc FROM question_fts_vocab WHERE term IN ({marks})"),
+            {f"w{i}": w for i, w in enumerate(missing)})}
+        for w in missing:
+            cache[w] = found.get(w, 0)
+    return {w: cache[w] for w in words}
 
 
 def question_text(conn: Connection, set_id: int, number: int) -> str | None:

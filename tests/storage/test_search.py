@@ -197,3 +197,29 @@ def test_parse_query_understands_quotes_prefix_and_minus() -> None:
     assert search.fts5_expression(q) == '("open data" "jeugd"* "e mail") NOT "vaste lasten"'
     assert not search.parse_query("-alleen -uitsluiten")
     assert not search.parse_query(' " : - ')
+
+
+def test_similar_leaves_out_common_words_when_rarer_ones_find_enough(store) -> None:
+    db, repo = store
+    repo.add_sets_bulk([make_set(f"2023Z{i:05d}", [f"Wat doet de gemeente aan onderwerp{i}?"]) for i in range(30)])
+    repo.add_set(make_set("2024Z00060", ["Hoeveel laadpalen plaatst de gemeente?"], {1: "Twaalf laadpalen."}))
+    repo.add_set(make_set("2024Z00061", ["Waar komen de laadpalen?"]))
+    body = "Hoeveel laadpalen heeft de gemeente al geplaatst?"
+    with db.engine.connect() as conn:
+        narrow = search.similar(conn, body, limit=10, max_candidates=5)
+        wide = search.similar(conn, body, limit=10, max_candidates=1000)
+    assert {r.kenmerk for r in narrow} == {"2024Z00060", "2024Z00061"}
+    assert {r.kenmerk: r.answer for r in narrow}["2024Z00060"] == "Twaalf laadpalen."
+    assert all(search.MARK_START + "laadpalen" + search.MARK_END in r.snippet for r in narrow)
+    # With room for the common word too, questions sharing only that one fill the list, below the rare word.
+    assert len(wide) == 10 and {r.kenmerk for r in wide[:2]} == {"2024Z00060", "2024Z00061"}
+
+
+def test_word_frequencies_are_cached_and_renewed_after_a_bulk_load(store) -> None:
+    db, repo = store
+    repo.add_set(make_set("2024Z00070", ["Een vraag over zonnepanelen."]))
+    with db.engine.connect() as conn:
+        assert search.term_documents(conn, ["zonnepanelen", "nergens"]) == {"zonnepanelen": 1, "nergens": 0}
+    repo.add_sets_bulk([make_set(f"2023Z{i:05d}", ["Meer zonnepanelen?"]) for i in range(3)])
+    with db.engine.connect() as conn:
+        assert search.term_documents(conn, ["zonnepanelen"]) == {"zonnepanelen": 4}
