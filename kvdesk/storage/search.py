@@ -620,7 +620,7 @@ def similar(
     marks = ", ".join(f":r{i}" for i in range(len(kept)))
     params: dict[str, Any] = {f"r{i}": row.id for i, (row, _score) in enumerate(kept)}
     params.update(q=expr, ell=ELLIPSIS)
-    snippets = dict(conn.execute(text(
+    snippets: dict[int, str] = dict(conn.execute(text(
         "SELECT rowid, snippet(question_fts, 0, char(2), char(3), :ell, 16) FROM question_fts "
         f"WHERE question_fts MATCH :q AND rowid IN ({marks})"), params).all())
     out = [
