@@ -322,3 +322,79 @@ def _choose(records: list[koop.SruRecord], aanhangsel: str | None) -> koop.SruRe
     # Without a known number, an Aanhangsel record might be a delay notice: prefer the set as sent.
     asked = [r for r in records if r.publicatienaam == koop.PUBLICATIE_VRAGEN]
     return asked[0] if asked else None
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def _cli_date(value: str | dt.date | None, option: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserError(f"{option} '{value}' is geen datum; schrijf bijvoorbeeld {option} 2024-09-01.") from None
+
+
+def sync_cli(
+    ctx: Context,
+    *,
+    since: str | dt.date | None,
+    until: str | dt.date | None,
+    ministry: str | None,
+    odata_base: str | None,
+    sru_base: str | None,
+    out: Callable[[str], None],
+    err: Callable[[str], None],
+) -> int:
+    """``kvdesk sync [--since DATE] [--until DATE] [--ministry TEXT] [--odata-base URL] [--sru-base URL]``.
+
+    Brings the archive up to date from the Tweede Kamer's open data and officielebekendmakingen
+    (see :func:`sync_archive`); progress goes to ``err`` once per page, the totals to ``out``.
+    Returns 0 when the sync finished, 1 when the network stopped it (what was stored stays,
+    and the next run resumes), and raises :class:`UserError` (status 2) for bad options.
+    """
+    start = _cli_date(since, "--since")
+    end = _cli_date(until, "--until")
+    if start and end and end < start:
+        raise UserError(f"--until {end} ligt vóór --since {start}; draai ze om.")
+    for option, url in (("--odata-base", odata_base), ("--sru-base", sru_base)):
+        if url is not None and not url.startswith(("http://", "https://")):
+            raise UserError(f"{option} '{url}' is geen http(s)-adres.")
+    config = _sync_config(ctx, odata_base, sru_base)
+    last_page = [0]
+
+    def progress(p: SyncProgress) -> None:
+        if p.pages != last_page[0]:
+            last_page[0] = p.pages
+            err(f"pagina {p.pages}: {p.seen} gelezen, {p.added} nieuw, {p.updated} bijgewerkt, {p.deleted} verwijderd")
+
+    result = sync_archive(ctx, since=start, until=end, ministry=(ministry or "").strip() or None, config=config,
+                          progress=progress)
+    out(f"{result.added} nieuw, {result.updated} bijgewerkt, {result.deleted} verwijderd, "
+        f"{result.skipped} overgeslagen ({result.pages} pagina's)")
+    for warning in result.warnings:
+        err(f"let op: {warning}")
+    if result.error:
+        err(f"De synchronisatie is gestopt: {result.error}")
+        return 1
+    return 0
+
+
+def _sync_config(ctx: Context, odata_base: str | None, sru_base: str | None) -> OpenDataConfig:
+    """The open-data settings: the given base URLs, and the timeouts and proxy of Instellingen › Netwerk."""
+    from kvdesk.services.network import load_settings
+
+    config = OpenDataConfig()
+    settings = load_settings(ctx)
+    config.connect_timeout = float(settings.connect_timeout)
+    config.read_timeout = float(settings.read_timeout)
+    if settings.proxy and not settings.proxy_user:
+        # A proxy that wants a password is left to the system settings: the password would
+        # otherwise have to travel inside the proxy URL, which ends up in messages.
+        config.proxy = settings.proxy
+    if odata_base:
+        config.odata_base = odata_base
+    if sru_base:
+        config.sru_base = sru_base
+    return config

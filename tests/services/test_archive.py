@@ -222,3 +222,36 @@ def test_cancelling_a_large_import_stops_the_reader(ctx: Context, tmp_path: Path
     result = import_jsonl(ctx, path, batch=10, cancelled=lambda: True)
     assert result.question_count == 10
     assert not [t for t in threading.enumerate() if t.name == "kvdesk-jsonl-reader"]
+
+
+def test_sync_command_reports_pages_and_totals(ctx: Context, fake: FakeOpenData) -> None:
+    out: list[str] = []
+    err: list[str] = []
+    status = archive.sync_cli(ctx, since=None, until=None, ministry=None, odata_base=fake.odata_base,
+                              sru_base=fake.sru_base, out=out.append, err=err.append)
+    assert status == 0
+    assert out == ["5 nieuw, 0 bijgewerkt, 0 verwijderd, 0 overgeslagen (3 pagina's)"]
+    assert [line.split(":")[0] for line in err] == ["pagina 1", "pagina 2", "pagina 3"]
+    assert len(ctx.repo.list_sets(origin="archive")) == 5
+
+
+def test_sync_command_stops_with_status_1_on_a_refusal(ctx: Context, fake: FakeOpenData) -> None:
+    fake.reject_all = True
+    out: list[str] = []
+    err: list[str] = []
+    status = archive.sync_cli(ctx, since="2024-09-01", until=None, ministry="Binnenlandse Zaken",
+                              odata_base=fake.odata_base, sru_base=fake.sru_base, out=out.append, err=err.append)
+    assert status == 1 and "HTTP 400" in err[-1] and "\n" not in err[-1]
+
+
+@pytest.mark.parametrize("since, until, base, needle", [
+    ("1 september", None, None, "--since"),
+    ("2024-09-01", "2024-01-01", None, "--until"),
+    (None, None, "ftp://mirror", "--odata-base"),
+])
+def test_sync_command_refuses_bad_options_in_one_line(ctx: Context, since: str | None, until: str | None,
+                                                       base: str | None, needle: str) -> None:
+    with pytest.raises(UserError, match=needle) as caught:
+        archive.sync_cli(ctx, since=since, until=until, ministry=None, odata_base=base, sru_base=None,
+                         out=print, err=print)
+    assert "\n" not in str(caught.value)
