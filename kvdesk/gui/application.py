@@ -123,10 +123,13 @@ def build(
     hook.install()
     settings = S.Settings(settings_path)
     install_translator(app, settings.get(S.LANGUAGE))
-    _hold_lock(ctx)
+    read_only = _hold_lock(ctx, interactive=show_errors)
+    restored = _check_database(ctx, interactive=show_errors and not read_only)
     journal = drafting.Journal.in_folder(ctx.data_dir)
-    recovered = drafting.recover_journal(ctx, journal)
-    load_demo_if_empty(ctx)
+    # Read-only: the journal and the demo are the writing instance's business.
+    recovered = [] if read_only else drafting.recover_journal(ctx, journal)
+    if not read_only:
+        load_demo_if_empty(ctx)
     executor = executor or Executor(app)
     service = None
     if spell:
@@ -134,18 +137,102 @@ def build(
         if settings.get(S.SPELLCHECK):
             # Reading the dictionary takes seconds of Python work; start it once the window is up.
             QTimer.singleShot(1500, service.start)
-    window = MainWindow(ctx, settings, executor, journal, spell=service, log_path=log_path)
+    window = MainWindow(ctx, settings, executor, journal, spell=service, log_path=log_path, read_only=read_only)
     window.start()
     if recovered:
         window.statusBar().showMessage(drafting.journal_summary(recovered), 15000)
+    elif restored:
+        window.statusBar().showMessage(restored, 15000)
     return Started(app, ctx, settings, window, executor, recovered, log_path, hook)
 
 
-def _hold_lock(ctx: Context) -> None:
-    """Take the database's write lock; another instance holding it is reported as a user error."""
-    hold = getattr(ctx, "hold_lock", None)
-    if hold is not None:
-        hold()
+class StartDeclined(Exception):
+    """The user chose not to start (another instance holds the database, or it is damaged)."""
+
+
+def _hold_lock(ctx: Context, *, interactive: bool = False) -> bool:
+    """Take the database's write lock; returns whether kvdesk runs read-only.
+
+    When another kvdesk holds it, an interactive start asks (naming who, where and since when)
+    whether to open read-only or quit; otherwise the :class:`LockedError` is raised.
+    """
+    from kvdesk.storage.lock import LockedError
+
+    try:
+        ctx.hold_lock()
+    except LockedError as exc:
+        if not interactive:
+            raise
+        if not ask_when_locked(exc):
+            raise StartDeclined(str(exc)) from exc
+        log.warning("opened read-only: %s", exc)
+        return True
+    return False
+
+
+class LockedBox(QMessageBox):
+    """The question when another kvdesk holds the database: read-only, or quit."""
+
+    def __init__(self, exc: Exception) -> None:
+        super().__init__()
+        tr = QCoreApplication.translate
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(tr("main", "kvdesk is al geopend"))
+        self.setText(str(exc))
+        self.setInformativeText(tr("main", "Wilt u de vragensets alleen bekijken, of kvdesk afsluiten?"))
+        self.read_only_button = self.addButton(tr("main", "Alleen lezen openen"), QMessageBox.ButtonRole.AcceptRole)
+        self.quit_button = self.addButton(tr("main", "Afsluiten"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.quit_button)
+
+
+def ask_when_locked(exc: Exception) -> bool:
+    """``True`` when the user opens read-only, ``False`` to quit."""
+    box = LockedBox(exc)
+    box.exec()
+    return box.clickedButton() is box.read_only_button
+
+
+def _check_database(ctx: Context, *, interactive: bool = False) -> str | None:
+    """Open the database; a damaged one gets the offer to restore the newest backup.
+
+    Returns a line for the status bar when a backup was restored. On refusal or failure the
+    lock is given up (``ctx.close()``) and the error raised.
+    """
+    from kvdesk.storage.backup import BackupError
+    from kvdesk.storage.errors import DatabaseDamaged, DatabaseError
+
+    try:
+        ctx.db  # noqa: B018 - opening runs quick_check, migrations and the daily/weekly backups
+        return None
+    except DatabaseDamaged as exc:
+        if not interactive or not ask_restore(exc):
+            ctx.close()
+            raise
+        try:
+            result = ctx.restore_backup()
+            ctx.db  # noqa: B018 - the restored file is checked like any other
+        except (BackupError, DatabaseError) as err:
+            ctx.close()
+            raise StartDeclined(str(err)) from err
+        log.warning("restored %s after damage: %s", result.backup.path, exc)
+        return QCoreApplication.translate("main", "De database was beschadigd; de nieuwste back-up is teruggezet.")
+    except DatabaseError:
+        ctx.close()
+        raise
+
+
+def ask_restore(exc: Exception) -> bool:
+    """Whether to put the newest backup in place of a damaged database."""
+    tr = QCoreApplication.translate
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr("main", "Database beschadigd"))
+    box.setText(str(exc))
+    box.setInformativeText(tr("main", "De nieuwste back-up terugzetten? Het beschadigde bestand blijft ernaast bewaard."))
+    restore = box.addButton(tr("main", "Back-up terugzetten"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("main", "Afsluiten"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is restore
 
 
 def screenshot(started: Started, target: Path, key: str | None) -> int:
@@ -180,6 +267,10 @@ def main(args: argparse.Namespace) -> int:
 
     try:
         started = build(args, show_errors=not shot)
+    except StartDeclined as exc:
+        # The user has seen the question and chose to stop: one line for the log, no second box.
+        log.info("start declined: %s", exc)
+        return 2
     except DatabaseError as exc:
         # Damaged database or another instance: one clear message, never a traceback.
         if shot or QApplication.instance() is None:
@@ -193,6 +284,8 @@ def main(args: argparse.Namespace) -> int:
         started.window.show()
         return int(started.app.exec())
     finally:
+        # Closing (again) is harmless and lets the panels' background work finish before exit.
+        started.window.close()
         started.executor.shutdown()
         started.hook.uninstall()
         started.ctx.close()

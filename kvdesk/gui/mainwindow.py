@@ -163,6 +163,17 @@ class MainWindow(QMainWindow):
         read_only: bool = False,
     ) -> None:
         super().__init__()
+        self._read_only_editors: QObject | None = None
+        if read_only:
+            from kvdesk.gui.readonly import ReadOnlyEditors, ReadOnlyExecutor
+
+            # Every write goes through the executor: this one refuses them all, and no answer
+            # editor accepts typing that could not be saved.
+            executor = ReadOnlyExecutor(self)
+            self._read_only_editors = ReadOnlyEditors(self)
+            app = QGuiApplication.instance()
+            if app is not None:
+                app.installEventFilter(self._read_only_editors)
         self.ctx = ctx
         self.settings = settings
         self.executor = executor
@@ -180,6 +191,7 @@ class MainWindow(QMainWindow):
         self.export_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
                                or Path.home())
         self.due_notice = ""
+        self._closed = False
         self._checks_stale = True
         self._retrying = False
         self._network_info: Any = None
@@ -1104,6 +1116,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         """Save every answer (no questions asked), the layout, then close."""
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
         self.workspace.close_down()
         self.save_layout()
         if self.spell is not None:
@@ -1114,4 +1130,7 @@ class MainWindow(QMainWindow):
         if close is not None:
             close()
         self._background_pool.shutdown(wait=False, cancel_futures=True)
+        app = QGuiApplication.instance()
+        if self._read_only_editors is not None and app is not None:
+            app.removeEventFilter(self._read_only_editors)
         super().closeEvent(event)
