@@ -186,7 +186,7 @@ def _demo_problem() -> str:
         parse_file(str(path))
     except Exception as exc:  # the reason is the message; the log has the traceback
         log.exception("parsing the demo set failed")
-        return f"{type(exc).__name__}: {exc}"
+        return f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
     return "de reden staat in kvdesk.log"
 
 
@@ -286,10 +286,11 @@ def _report(line: str, path: Path) -> None:
     if sys.stderr is not None:  # None in a windowed Windows executable
         sys.stderr.write(line + "\n")
         sys.stderr.flush()
+    from kvdesk.export.errors import ExportError
+    from kvdesk.export.files import atomic_write_bytes
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(line + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
+        atomic_write_bytes(path, (line + "\n").encode("utf-8"))
+    except (OSError, ExportError) as exc:
         log.warning("cannot write %s: %s", path, exc)
