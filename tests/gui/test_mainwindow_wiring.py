@@ -540,3 +540,38 @@ def test_house_style_is_edited_in_the_users_profile_folder(qtbot: QtBot, app_wit
     saved = data_dir / "profiles" / "huisstijl.toml"
     assert load_profile(saved).signers[0].name == "E.F. Proef"
     assert s.window.act_house_style in s.window.settings_menu.actions()
+
+
+def test_a_damaged_database_offers_the_newest_backup(qtbot: QtBot, data_dir: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import kvdesk.gui.application as application
+    from kvdesk.services.context import Context
+    from kvdesk.storage.backup import backup_now
+    from tests.storage.test_damage import _damage
+
+    ctx = Context.create(data_dir)
+    ctx.hold_lock()
+    for k in range(40):  # enough pages for the damage to land in the data
+        ctx.repo.add_set(make_set(3, kenmerk=f"2025Z{k:05d}"))
+    path = ctx.database_path
+    assert path is not None
+    backup_now(path, ctx.backups_dir)
+    ctx.close()
+    _damage(path)
+    asked: list[str] = []
+    monkeypatch.setattr(application, "ask_restore", lambda exc: asked.append(str(exc)) or True)
+    hook = sys.excepthook
+    try:
+        started = _build_interactive(data_dir)
+    finally:
+        sys.excepthook = hook
+    qtbot.addWidget(started.window)
+    try:
+        assert "beschadigd" in asked[0]
+        assert len(started.window.sets.model.sets) == 40
+        assert "back-up is teruggezet" in started.window.statusBar().currentMessage()
+        assert any(p.name.startswith("kvdesk.sqlite3.beschadigd-") for p in data_dir.iterdir())
+    finally:
+        started.window.close()
+        started.hook.uninstall()
+        started.ctx.close()
