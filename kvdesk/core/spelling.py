@@ -6,6 +6,13 @@ tells an editor whether it can underline yet without waiting. Lookups are cached
 repeats its words) and are safe from several threads: spylls keeps no state between calls once
 the dictionary is read. Suggestions are slow (about a second) and belong off the GUI thread.
 
+The word list is held in a compact form (:class:`CompactDic`): spylls' own reader makes one
+object, one flag set, one data dict and list per entry of the 180,000-word OpenTaal list
+(about 160 MB); here each stem is one dictionary key whose value is a flag set shared by every
+stem with the same flags, and spylls' objects are made only for the stems a lookup touches.
+The application shares one checker (:func:`default_checker`) between the editors and the
+checks, so the dictionary is in memory once.
+
 Words the dictionary cannot know are not reported: acronyms and names written with more than
 one capital (``NZa``, ``DSA``) and single letters (what is left of ``2024Z18882``). A hyphenated
 compound is accepted when each part is a word (``data-uitvraag``), and an abbreviation with
@@ -111,9 +118,7 @@ class SpellChecker:
                 self._load_error = DictionaryUnavailable(f"dictionary not found: {aff} / {dic}")
                 raise self._load_error
             try:
-                from spylls.hunspell import Dictionary
-
-                self._dictionary = Dictionary.from_files(str(base))
+                self._dictionary = load_dictionary(base)
             except Exception as exc:  # spylls raises plain exceptions on bad files
                 self._load_error = DictionaryUnavailable(f"cannot read dictionary {base}: {exc}")
                 raise self._load_error from exc
@@ -217,6 +222,14 @@ class SpellChecker:
 
     # ----------------------------------------------------------------- personal word list
 
+    def use_personal_list(self, personal_path: Path | str) -> None:
+        """Take the personal word list from ``personal_path`` (replacing the words held now)."""
+        path = Path(personal_path)
+        words = _read_words(path) if path.exists() else set()
+        with self._personal_lock:
+            self.personal_path = path
+            self._personal = words
+
     @property
     def personal_words(self) -> list[str]:
         return sorted(self._personal, key=str.casefold)
@@ -273,14 +286,248 @@ def _read_words(path: Path) -> set[str]:
     return {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
 
 
+# ------------------------------------------------------------------ compact word store
+
+
+class _Shape:
+    """What a .dic entry says besides its stem: shared by every stem with the same flags."""
+
+    __slots__ = ("alt_spellings", "captype", "data", "flags")
+
+    def __init__(self, flags: frozenset[str], captype: Any, data: dict[str, list[str]] | None,
+                 alt_spellings: list[str] | None) -> None:
+        self.flags = flags
+        self.captype = captype
+        self.data = data
+        self.alt_spellings = alt_spellings
+
+
+class _Words:
+    """The dictionary's words, made one at a time while iterated (suggestions scan them all)."""
+
+    def __init__(self, dic: CompactDic, without: frozenset[str] = frozenset()) -> None:
+        self._dic = dic
+        self._without = without
+
+    def __iter__(self) -> Any:
+        without = self._without
+        dic = self._dic
+        for stem in dic._entries:
+            for shape in dic._shapes(stem):
+                if not without or not without.intersection(shape.flags):
+                    yield dic._word(stem, shape)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self) if self._without else self._dic.entry_count
+
+
+# Marks a stem listed more than once in the .dic file; its shapes are in ``CompactDic._multi``.
+_MANY = -1
+# Separates the stems of one lower-case form (no stem contains it).
+_SEP = "\0"
+
+
+class CompactDic:
+    """spylls' ``Dic`` (``homonyms``, ``has_flag``, ``words``) over a compact word table.
+
+    ``entries`` maps each stem to the number of its :class:`_Shape` in ``shapes`` (or to
+    ``_MANY``, with the numbers in ``multi``); ``lower`` maps the lower-case form of each stem
+    with capitals to those stems, joined by ``"\\0"``. Holding only strings and shared ints, the
+    two large tables are not tracked by the garbage collector, so a collection does not walk
+    180,000 entries while the user types. spylls' ``Word`` objects are made on demand, not kept.
+    """
+
+    def __init__(self, entries: dict[str, int], multi: dict[str, tuple[int, ...]], lower: dict[str, str],
+                 shapes: list[_Shape], entry_count: int) -> None:
+        self._entries = entries
+        self._multi = multi
+        self._lower = lower
+        self._shape_list = shapes
+        self.entry_count = entry_count
+        from spylls.hunspell.data.dic import Word
+
+        self._word_class = Word
+
+    def _word(self, stem: str, shape: _Shape) -> Any:
+        return self._word_class(
+            stem=stem, flags=shape.flags, captype=shape.captype,
+            # Fresh containers: spylls' words are plain dataclasses, never to be shared mutable.
+            data={} if shape.data is None else shape.data,
+            alt_spellings=[] if shape.alt_spellings is None else shape.alt_spellings,
+        )
+
+    def _shapes(self, stem: str) -> list[_Shape]:
+        number = self._entries.get(stem)
+        if number is None:
+            return []
+        if number == _MANY:
+            return [self._shape_list[n] for n in self._multi[stem]]
+        return [self._shape_list[number]]
+
+    def homonyms(self, stem: str, *, ignorecase: bool = False) -> list[Any]:
+        """Every entry with this stem (or, with ``ignorecase``, whose lower-case stem is this)."""
+        if ignorecase:
+            joined = self._lower.get(stem)
+            if joined is None:
+                return []
+            return [self._word(s, shape) for s in joined.split(_SEP) for shape in self._shapes(s)]
+        return [self._word(stem, shape) for shape in self._shapes(stem)]
+
+    def has_flag(self, stem: str, flag: str, *, for_all: bool = False) -> bool:
+        shapes = self._shapes(stem)
+        if not shapes:
+            return False
+        if for_all:
+            return all(flag in shape.flags for shape in shapes)
+        return any(flag in shape.flags for shape in shapes)
+
+    @property
+    def words(self) -> _Words:
+        return _Words(self)
+
+    def words_without(self, flags: Iterable[str]) -> _Words:
+        """The words that carry none of ``flags`` (what suggestions may offer)."""
+        return _Words(self, frozenset(flags))
+
+    def __len__(self) -> int:
+        return self.entry_count
+
+    def __repr__(self) -> str:
+        return f"CompactDic({self.entry_count} entries, {len(self._entries)} stems)"
+
+
+def read_compact_dic(path: Path, aff: Any, context: Any) -> CompactDic:
+    """Read a Hunspell ``.dic`` file as spylls' reader does, into a :class:`CompactDic`.
+
+    Same parsing as ``spylls.hunspell.readers.dic.read_dic`` (flags, aliases, data tags, ``ph:``
+    patterns added to ``aff.REP``, ignored characters), with one difference: spylls indexes the
+    single letters of every lower-case stem as if they were its lower-case forms (so that, for
+    example, ``FD`` passes); here only stems with capitals get lower-case forms, which is what
+    the index is for.
+    """
+    from spylls.hunspell.algo.capitalization import Type as CapType
+    from spylls.hunspell.data.aff import RepPattern
+    from spylls.hunspell.readers.dic import COUNT_REGEXP, SLASH_REGEXP, TAG_REGEXP, parse_data
+
+    entries: dict[str, int] = {}
+    multi: dict[str, tuple[int, ...]] = {}
+    lower: dict[str, str] = {}
+    shapes: list[_Shape] = []
+    # The same int object for every stem of one shape: ints above 256 are not shared otherwise.
+    numbers: dict[tuple[frozenset[str], Any], int] = {}
+    flag_sets: dict[str, frozenset[str]] = {}
+    guess, lowercase, no_caps = aff.casing.guess, aff.casing.lower, CapType.NO
+    count = 0
+    with open(path, encoding=context.encoding, errors="surrogateescape") as fh:
+        for num, raw in enumerate(fh, 1):
+            if num == 1:
+                raw = raw.replace("\xef\xbb\xbf", "").lstrip("\ufeff")
+            line = raw.strip()
+            if not line or (num == 1 and COUNT_REGEXP.match(line)):
+                continue
+            tags_match = TAG_REGEXP.search(line)
+            tags_start = tags_match.start() if tags_match else None
+            tab = line.find("\t")
+            if tab != -1 and (not tags_start or tags_start > tab):
+                tags_start = tab
+            if tags_start:
+                word, data = line[:tags_start], parse_data(line[tags_start:], aff.AM)
+            else:
+                word, data = line, {}
+            flags = ""
+            if not word.startswith("/"):
+                parts = SLASH_REGEXP.split(word, 2)
+                if len(parts) == 2:
+                    word, flags = parts
+            if r"\/" in word:
+                word = word.replace(r"\/", "/")
+            if context.ignore:
+                word = word.translate(context.ignore.tr)
+            captype = guess(word)
+            alt: list[str] = []
+            for pattern in data.get("ph", ()):
+                if pattern.endswith("*"):
+                    aff.REP.append(RepPattern(pattern[:-2], word[:-1]))
+                elif "->" in pattern:
+                    fro, _, to = pattern.partition("->")
+                    aff.REP.append(RepPattern(fro, to))
+                else:
+                    aff.REP.append(RepPattern(pattern, word))
+                    alt.append(pattern)
+            flag_set = flag_sets.get(flags)
+            if flag_set is None:
+                flag_set = flag_sets[flags] = frozenset(context.parse_flags(flags))
+            if data or alt:
+                number = len(shapes)
+                shapes.append(_Shape(flag_set, captype, dict(data), alt))
+            else:
+                found = numbers.get((flag_set, captype))
+                if found is None:
+                    found = numbers[(flag_set, captype)] = len(shapes)
+                    shapes.append(_Shape(flag_set, captype, None, None))
+                number = found
+            before = entries.get(word)
+            if before is None:
+                entries[word] = number
+            else:
+                multi[word] = (*multi.get(word, (before,)), number)
+                entries[word] = _MANY
+            if captype != no_caps:
+                for form in lowercase(word):
+                    stems = lower.get(form)
+                    if stems is None:
+                        lower[form] = word
+                    elif word not in stems.split(_SEP):
+                        lower[form] = stems + _SEP + word
+            count += 1
+    return CompactDic(entries, multi, lower, shapes, count)
+
+
+def load_dictionary(base: Path | str) -> Any:
+    """A spylls ``Dictionary`` for ``base.aff``/``base.dic`` with the word list in compact form.
+
+    Lookups and suggestions are spylls' own; only the word table differs (see
+    :class:`CompactDic`). Raises ``OSError`` or spylls' errors for unreadable files.
+    """
+    from spylls.hunspell import Dictionary
+    from spylls.hunspell.algo.lookup import Lookup
+    from spylls.hunspell.algo.suggest import Suggest
+    from spylls.hunspell.readers.aff import read_aff
+    from spylls.hunspell.readers.file_reader import FileReader
+
+    base = Path(base)
+    reader = FileReader(str(base.with_suffix(".aff")))
+    try:
+        aff, context = read_aff(reader)
+    finally:
+        reader.io.close()
+    dic = read_compact_dic(base.with_suffix(".dic"), aff, context)
+    dictionary = Dictionary.__new__(Dictionary)
+    dictionary.aff, dictionary.dic = aff, dic
+    dictionary.lookuper = Lookup(aff, dic)
+    # spylls' Suggest copies every word into a list up front; give it the lazy view instead.
+    suggester = Suggest.__new__(Suggest)
+    suggester.aff, suggester.dic, suggester.lookup = aff, dic, dictionary.lookuper
+    suggester.words_for_ngram = dic.words_without(filter(None, [aff.FORBIDDENWORD, aff.NOSUGGEST, aff.ONLYINCOMPOUND]))
+    dictionary.suggester = suggester
+    return dictionary
+
+
 _DEFAULT: SpellChecker | None = None
 _DEFAULT_LOCK = threading.Lock()
 
 
-def default_checker() -> SpellChecker:
-    """One shared checker for the application (the dictionary is large: load it once)."""
+def default_checker(personal_path: Path | str | None = None) -> SpellChecker:
+    """One shared checker for the application (the dictionary is large: load it once).
+
+    The editors and the checks use this same instance. With ``personal_path`` the user's
+    personal word list is attached to it (read now; later additions are saved there), so words
+    the user added are accepted everywhere.
+    """
     global _DEFAULT
     with _DEFAULT_LOCK:
         if _DEFAULT is None:
-            _DEFAULT = SpellChecker()
+            _DEFAULT = SpellChecker(personal_path=personal_path)
+        elif personal_path is not None:
+            _DEFAULT.use_personal_list(personal_path)
         return _DEFAULT

@@ -55,10 +55,14 @@ class SpellService(QObject):
 
     @classmethod
     def for_data_dir(cls, data_dir: Path, parent: QObject | None = None, *, enabled: bool = True) -> SpellService:
-        """The shared Dutch checker with the user's personal word list from the data folder."""
-        from kvdesk.core.spelling import SpellChecker
+        """The shared Dutch checker with the user's personal word list from the data folder.
 
-        return cls(SpellChecker(personal_path=data_dir / PERSONAL_WORDS_FILENAME), parent, enabled=enabled)
+        The checker is the application's one (:func:`kvdesk.core.spelling.default_checker`),
+        which the checks use too: the dictionary is in memory once.
+        """
+        from kvdesk.core.spelling import default_checker
+
+        return cls(default_checker(data_dir / PERSONAL_WORDS_FILENAME), parent, enabled=enabled)
 
     def start(self) -> None:
         """Start loading the dictionary in the worker (idempotent)."""

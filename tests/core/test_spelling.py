@@ -184,3 +184,121 @@ def test_a_missing_dictionary_raises_a_typed_error(tmp_path: Path):
 
 def test_the_application_shares_one_checker():
     assert default_checker() is default_checker()
+
+
+def test_the_shared_checker_takes_the_users_personal_list(tmp_path: Path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("kvdeskeerste\n", encoding="utf-8")
+    shared = default_checker(first)
+    try:
+        assert shared is default_checker()
+        assert "kvdeskeerste" in shared.personal_words
+        shared.add_personal_word("kvdesktweede")
+        assert first.read_text(encoding="utf-8") == "kvdeskeerste\nkvdesktweede\n"
+        assert default_checker(second) is shared  # another data folder: its list, same dictionary
+        assert shared.personal_words == []
+    finally:
+        shared.personal_path = None
+        shared._personal = set()
+
+
+# ------------------------------------------------------------------ the compact word store
+
+TINY_AFF = """SET UTF-8
+FLAG long
+AF 2
+AF AaBb
+AF Cc
+KEEPCASE Kk
+SFX Aa Y 1
+SFX Aa 0 en .
+SFX Bb Y 1
+SFX Bb 0 s .
+"""
+TINY_DIC = """7
+huis/1
+huis/2
+Jan/Cc
+McDonalds/AaKk
+een\\/twee
+wich ph:which
+pretty ph:prity* st:pret
+"""
+
+
+def _word_view(word) -> tuple:
+    return (word.stem, sorted(word.flags), word.captype, dict(word.data), list(word.alt_spellings))
+
+
+def test_the_compact_store_reads_a_dic_file_as_spylls_does(tmp_path: Path):
+    from spylls.hunspell import Dictionary
+
+    from kvdesk.core.spelling import load_dictionary
+
+    (tmp_path / "nl.aff").write_text(TINY_AFF, encoding="utf-8")
+    (tmp_path / "nl.dic").write_text(TINY_DIC, encoding="utf-8")
+    theirs = Dictionary.from_files(str(tmp_path / "nl"))
+    ours = load_dictionary(tmp_path / "nl")
+    for stem in ("huis", "Jan", "McDonalds", "een/twee", "wich", "pretty", "onbekend"):
+        assert [_word_view(w) for w in ours.dic.homonyms(stem)] == \
+               [_word_view(w) for w in theirs.dic.homonyms(stem)], stem
+    assert [_word_view(w) for w in ours.dic.homonyms("mcdonalds", ignorecase=True)] == \
+           [_word_view(w) for w in theirs.dic.homonyms("mcdonalds", ignorecase=True)]
+    assert len(ours.dic.homonyms("huis")) == 2  # a stem listed twice keeps both entries
+    assert ours.dic.has_flag("McDonalds", "Kk") and not ours.dic.has_flag("huis", "Kk")
+    assert ours.dic.has_flag("huis", "Aa") and not ours.dic.has_flag("huis", "Aa", for_all=True)
+    assert [(r.pattern, r.replacement) for r in ours.aff.REP] == [(r.pattern, r.replacement) for r in theirs.aff.REP]
+    assert sorted(_word_view(w) for w in ours.dic.words) == sorted(_word_view(w) for w in theirs.dic.words)
+    for word in ("huizen", "huiss", "huizens", "Jan", "jan", "JAN", "een/twee", "McDonaldsen", "wich", "prettys"):
+        assert ours.lookup(word) == theirs.lookup(word), word
+    assert list(ours.suggest("huiz")) == list(theirs.suggest("huiz"))
+
+
+def _sample_words() -> list[str]:
+    """Words from the shipped corpus and seed, dictionary stems, and misspellings of them."""
+    import random
+
+    shared = Path(__file__).resolve().parents[3] / "shared"
+    words: set[str] = set()
+    for path in sorted(shared.glob("seed/*.txt"))[:3]:
+        words.update(w for _s, _e, w in tokenize(path.read_text(encoding="utf-8", errors="replace")))
+    lines = (DICT_DIR / "nl.dic").read_text(encoding="utf-8").splitlines()[1:]
+    rng = random.Random(4)
+    stems = [ln.split("/")[0] for ln in rng.sample(lines, 150)]
+    for stem in stems:
+        at = rng.randrange(len(stem))
+        words.update({stem, stem[:at] + stem[at + 1:], stem.capitalize(), stem + "en", stem + "s"})
+    return sorted(words)[:600]
+
+
+def test_the_compact_store_judges_real_words_as_spylls_does(checker):
+    from spylls.hunspell import Dictionary
+
+    theirs = Dictionary.from_files(str(DICT_DIR / "nl"))
+    ours = checker._dictionary
+    words = _sample_words()
+    assert len(words) > 400
+    assert [w for w in words if ours.lookup(w) != theirs.lookup(w)] == []
+    for wrong in ("finaciële", "beantwording"):
+        assert list(ours.suggest(wrong))[:5] == list(theirs.suggest(wrong))[:5]
+
+
+def test_the_dictionary_takes_a_fraction_of_spylls_memory():
+    """spylls' own reader holds the OpenTaal list in about 160 MB; the compact store in under 50."""
+    import gc
+    import tracemalloc
+
+    from kvdesk.core.spelling import load_dictionary
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        dictionary = load_dictionary(DICT_DIR / "nl")
+        held, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert dictionary.lookup("beantwoordingstermijn")
+    assert held < 50 * 1024 * 1024, f"{held / 1e6:.0f} MB"
+    # The large tables hold only strings and shared numbers: a garbage collection skips them.
+    assert not gc.is_tracked(dictionary.dic._entries)
+    assert not gc.is_tracked(dictionary.dic._lower)
