@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -141,9 +141,11 @@ class SidePanel(QTabWidget):
 
     def set_panel(self, index: int, widget: QWidget, title: str) -> None:
         """Put a real panel in place of a placeholder (0: sources, 1: earlier answers)."""
+        current = self.currentIndex()
         old = self.widget(index)
         self.removeTab(index)
         self.insertTab(index, widget, title)
+        self.setCurrentIndex(max(0, current))
         if old is not None:
             old.deleteLater()
 
@@ -241,7 +243,7 @@ class MainWindow(QMainWindow):
         # minimum changes as their content loads: a remembered layout must come back as it was.
         self.left.setMinimumWidth(200)
         self.side.setMinimumWidth(200)
-        self.splitter.setSizes([380, 720, 340])
+        self.splitter.setSizes([360, 700, 380])
         self.setCentralWidget(self.splitter)
 
         self.save_label = QLabel(self.tr("Nog niets opgeslagen"))
@@ -276,6 +278,8 @@ class MainWindow(QMainWindow):
         for widget, name in names:
             if not widget.accessibleName():
                 widget.setAccessibleName(name)
+        # The hint under a reference without a link is a sentence: in a narrow panel it wraps.
+        self.sources.search_link.setWordWrap(True)
 
     def _title(self, extra: str | None = None) -> str:
         title = f"kvdesk – {extra}" if extra else "kvdesk"
@@ -1125,7 +1129,11 @@ class MainWindow(QMainWindow):
         if self.spell is not None:
             self.spell.stop()
         self.checks.shutdown()
-        self.sources.close()  # lets a running fetch finish its write
+        # A running fetch finishes its write rather than being cut off mid-transaction. (Closing
+        # the panel would do the same, but would also hide it: Qt 6 closes the windows on quit,
+        # before a screenshot is taken.)
+        for pool in self.sources.findChildren(QThreadPool):
+            pool.waitForDone(10000)
         close = getattr(self.sources.services, "close", None)
         if close is not None:
             close()
