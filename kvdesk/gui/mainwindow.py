@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
@@ -46,7 +46,6 @@ from kvdesk.gui.checks_panel import ChecksPanel, DueOverview
 from kvdesk.gui.export_dialog import DELAY, REPLY, ExportDialog, ExportRequest, confirm_override, run_export
 from kvdesk.gui.history import HistoryDialog
 from kvdesk.gui.hub import Hub
-from kvdesk.gui.import_dialog import ImportDialog
 from kvdesk.gui.operations import Executor
 from kvdesk.gui.search_panel import SearchPanel, SimilarQuestionsPanel
 from kvdesk.gui.set_viewer import SetViewer
@@ -57,6 +56,9 @@ from kvdesk.gui.status_actions import DELAYED, StatusChoice, StatusDialog
 from kvdesk.gui.workspace import AnswerRow, Workspace
 from kvdesk.services import drafting
 from kvdesk.services.context import Context
+
+if TYPE_CHECKING:
+    from kvdesk.gui.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
 
@@ -477,6 +479,9 @@ class MainWindow(QMainWindow):
 
     def open_import(self, *, text: str | None = None, path: Path | None = None) -> ImportDialog:
         """The import dialog; pasted ``text`` or a dropped ``path`` is parsed at once for review."""
+        # Imported when first used: the review's editing code is not needed to show the window.
+        from kvdesk.gui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self, exists=self._kenmerk_exists, text=text)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._store_imported(dialog))
