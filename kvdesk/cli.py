@@ -24,7 +24,7 @@ EXIT_USAGE = 2
 
 # Commands that write to the database hold its lock while they run; the others only read, which
 # SQLite's WAL allows while another kvdesk holds the lock.
-WRITING_COMMANDS = frozenset({"import", "answer", "export", "fetch-references", "backup", "restore", "status"})
+WRITING_COMMANDS = frozenset({"import", "answer", "export", "fetch-references", "backup", "restore", "status", "sync"})
 
 
 class CliError(Exception):
@@ -172,6 +172,14 @@ def cmd_search(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
     return search_cli(ctx, args.query, limit=args.limit, as_json=args.json, out=_out)
 
 
+def cmd_sync(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
+    from kvdesk.services.archive import sync_cli
+
+    ctx = ctx_factory()
+    return sync_cli(ctx, since=args.since, until=args.until, ministry=args.ministry,
+                    odata_base=args.odata_base, sru_base=args.sru_base, out=_out, err=_err)
+
+
 def cmd_backup(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
     ctx = ctx_factory()
     if ctx.database_path is None:
@@ -309,6 +317,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("restore", cmd_restore, "een back-up terugzetten (standaard de nieuwste); het huidige bestand "
              "blijft ernaast bewaard")
     sp.add_argument("backup", metavar="BACKUP", nargs="?", help="pad of bestandsnaam van de back-up")
+
+    sp = add("sync", cmd_sync, "het archief bijwerken uit de open data van de Tweede Kamer en officielebekendmakingen")
+    sp.add_argument("--since", metavar="DATUM", help="vanaf (JJJJ-MM-DD)")
+    sp.add_argument("--until", metavar="DATUM", help="tot en met (JJJJ-MM-DD)")
+    sp.add_argument("--ministry", metavar="TEKST", help="alleen vragen aan dit ministerie")
+    sp.add_argument("--odata-base", metavar="URL", help="adres van de OData-dienst (of een lokale spiegel)")
+    sp.add_argument("--sru-base", metavar="URL", help="adres van de SRU-dienst (of een lokale spiegel)")
 
     sp = add("search", cmd_search, "zoeken in alle vragen en antwoorden")
     sp.add_argument("query", metavar="QUERY")

@@ -270,3 +270,13 @@ def test_status_records_the_delay_notice_and_check_without_spelling(
     assert status == 1
     assert all(f["code"] != "spelling" for f in findings)
     assert any(f["level"] == "error" for f in findings)
+
+
+def test_sync_checks_its_options_and_reports_a_dead_server_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = cli(capsys, "sync", "--since", "2025-01-01", "--until", "2024-01-01")
+    assert_one_line_error(status, err, "draai ze om")
+    status, _, err = cli(capsys, "sync", "--odata-base", "ftp://example.invalid/")
+    assert_one_line_error(status, err, "geen http")
+    status, _, err = cli(capsys, "sync", "--odata-base", "http://127.0.0.1:9/", "--sru-base", "http://127.0.0.1:9/")
+    assert status == 1
+    assert "Traceback" not in err
