@@ -154,6 +154,65 @@ def index_words(body: str) -> list[str]:
     return [normalise_word(w) for w in _WORD.findall(body)]
 
 
+def _index_form(word: str) -> str:
+    # Most words are plain ASCII, for which lower() is all unicode61 does.
+    return word.lower() if word.isascii() else normalise_word(word)
+
+
+def make_snippet(body: str, query: Query, words: int = 16) -> str:
+    """About ``words`` words of ``body`` around what ``query`` matches, the matches marked.
+
+    What FTS5's ``snippet()`` gives, made from text already read: the window with the most
+    different query terms (then the most matches; the earliest of equals), matched words or
+    phrases between :data:`MARK_START` and :data:`MARK_END`, and :data:`ELLIPSIS` where text is
+    left out. Words are compared as the index stores them (case and diacritics ignored).
+    """
+    tokens = [(m.start(), m.end(), _index_form(m.group())) for m in _WORD.finditer(body)]
+    if not tokens:
+        return ""
+    forms = [t[2] for t in tokens]
+    n = len(tokens)
+    hit = [-1] * n  # which term matched the token
+    starts = [False] * n  # where a marked stretch begins (a phrase is one stretch)
+    for ti, term in enumerate(query.positive):
+        want = [_index_form(w) for w in term.words]
+        k = len(want)
+        for i in range(n - k + 1):
+            if forms[i + k - 1] != want[-1] and not (term.prefix and forms[i + k - 1].startswith(want[-1])):
+                continue
+            if forms[i:i + k - 1] != want[:-1]:
+                continue
+            for j in range(i, i + k):
+                hit[j] = ti
+            starts[i] = True
+    size = min(max(1, words), n)
+    best, best_score = 0, (-1, -1)
+    for h in [0] + [i for i in range(n) if starts[i]]:
+        first = max(0, min(n - size, h - size // 4))
+        inside = [hit[i] for i in range(first, first + size) if hit[i] >= 0]
+        score = (len(set(inside)), len(inside))
+        if score > best_score:
+            best, best_score = first, score
+    last = best + size
+    out = [ELLIPSIS] if best > 0 else [body[:tokens[0][0]]]
+    pos = tokens[best][0]
+    i = best
+    while i < last:
+        if hit[i] < 0:
+            i += 1
+            continue
+        j = i + 1
+        while j < last and hit[j] == hit[i] and not starts[j]:
+            j += 1
+        out += [body[pos:tokens[i][0]], MARK_START, body[tokens[i][0]:tokens[j - 1][1]], MARK_END]
+        pos = tokens[j - 1][1]
+        i = j
+    out.append(body[pos:tokens[last - 1][1]] if last < n else body[pos:])
+    if last < n:
+        out.append(ELLIPSIS)
+    return "".join(out)
+
+
 # Dutch function words and the words every Kamervraag has; they say nothing about the subject.
 STOPWORDS = frozenset(
     """
@@ -472,12 +531,11 @@ def search(
     if not query or limit <= 0:
         return []
     filters = filters or SearchFilters()
+    if conn.dialect.name != "postgresql":
+        return _search_sqlite(conn, query, kinds, limit=limit, filters=filters, words=snippet_words)
     rows: list[SearchRow] = []
     for kind in kinds:
-        if conn.dialect.name == "postgresql":
-            rows.extend(_search_pg(conn, query, kind, limit=limit, filters=filters, words=snippet_words))
-        else:
-            rows.extend(_search_sqlite(conn, query, kind, limit=limit, filters=filters, words=snippet_words))
+        rows.extend(_search_pg(conn, query, kind, limit=limit, filters=filters, words=snippet_words))
     rows.sort(key=lambda r: -r.score)
     return rows[:limit]
 
@@ -490,41 +548,55 @@ def _columns(kind: str) -> tuple[str, str]:
 
 
 def _search_sqlite(
-    conn: Connection, query: Query, kind: str, *, limit: int, filters: SearchFilters, words: int,
+    conn: Connection, query: Query, kinds: Sequence[str], *, limit: int, filters: SearchFilters, words: int,
 ) -> list[SearchRow]:
-    content, numbers = _columns(kind)
-    fts = f"{content}_fts"
-    params: dict[str, Any] = {"q": fts5_expression(query), "n": limit}
-    conds = _filter_sql(filters, kind, params)
-    if conds:
-        # Filters need the set: rank inside the join. Without filters the ranking runs on
-        # the index alone and only the top rows are joined (the common, fastest case).
-        top = (
-            f"SELECT f.rowid AS id, f.rank AS rank FROM {fts} f "
-            f"JOIN {content} c ON c.id = f.rowid JOIN question_set s ON s.id = c.set_id "
-            f"WHERE {fts} MATCH :q AND {' AND '.join(conds)} ORDER BY f.rank LIMIT :n"
+    """Rank each index, keep the best ``limit`` of all, then read and mark only those.
+
+    Measured on 500,000 paragraphs: ``ORDER BY bm25(fts)`` with the score as the only column
+    is about twice as fast as FTS5's own ``ORDER BY rank`` (which runs a sorter statement of
+    its own); and FTS5's ``snippet()`` for a given row means evaluating the query again for
+    that row, which for common words costs as much as the ranking. The snippets are made
+    from the text read for the result anyway (:func:`make_snippet`).
+    """
+    ranked: list[tuple[float, str, int]] = []
+    for kind in kinds:
+        content, _numbers = _columns(kind)
+        fts = f"{content}_fts"
+        params: dict[str, Any] = {"q": fts5_expression(query), "n": limit}
+        conds = _filter_sql(filters, kind, params)
+        if conds:
+            # Filters need the set: rank inside the join (FTS5 drives, then the lookups).
+            sql = (f"SELECT f.rowid, bm25({fts}) AS score FROM {fts} f "
+                   f"CROSS JOIN {content} c ON c.id = f.rowid CROSS JOIN question_set s ON s.id = c.set_id "
+                   f"WHERE {fts} MATCH :q AND {' AND '.join(conds)} ORDER BY score LIMIT :n")
+        else:
+            sql = f"SELECT rowid, bm25({fts}) AS score FROM {fts} WHERE {fts} MATCH :q ORDER BY score LIMIT :n"
+        ranked.extend((float(score), kind, int(rowid)) for rowid, score in conn.execute(text(sql), params))
+    ranked.sort()  # bm25: lower is better
+    ranked = ranked[:limit]
+    found: dict[tuple[str, int], Any] = {}
+    for kind in kinds:
+        ids = [rowid for _score, k, rowid in ranked if k == kind]
+        if not ids:
+            continue
+        content, numbers = _columns(kind)
+        marks = ", ".join(f":r{i}" for i in range(len(ids)))
+        sql = (
+            f"SELECT c.id, c.set_id, {numbers} AS numbers, c.text, s.kenmerk, s.subject, s.submitted_on, s.origin "
+            f"FROM {content} c JOIN question_set s ON s.id = c.set_id WHERE c.id IN ({marks})"
         )
-    else:
-        top = f"SELECT rowid AS id, rank FROM {fts} WHERE {fts} MATCH :q ORDER BY rank LIMIT :n"
-    # FTS5 sorts by rank itself, so with LIMIT the snippet is made only for the rows returned.
-    # MATERIALIZED keeps the planner from folding the ranking into the join below.
-    snip = f"snippet({fts}, 0, char(2), char(3), '{ELLIPSIS}', {int(words)})"
-    top = top.replace(" AS rank FROM", f" AS rank, {snip} AS snip FROM", 1) if conds else \
-        top.replace("rank FROM", f"rank, {snip} AS snip FROM", 1)
-    sql = (
-        f"WITH top AS MATERIALIZED ({top}) "
-        f"SELECT top.id, top.rank, top.snip, c.set_id, {numbers} AS numbers, c.text, s.kenmerk, s.subject, "
-        f"s.submitted_on, s.origin "
-        f"FROM top JOIN {content} c ON c.id = top.id JOIN question_set s ON s.id = c.set_id "
-        f"ORDER BY top.rank"
-    )
+        for row in conn.execute(text(sql), {f"r{i}": rowid for i, rowid in enumerate(ids)}):
+            found[(kind, row.id)] = row
     out = []
-    for r in conn.execute(text(sql), params):
+    for score, kind, rowid in ranked:
+        r = found.get((kind, rowid))
+        if r is None:  # removed between the two statements
+            continue
         out.append(SearchRow(
-            kind=kind, row_id=r.id, set_id=r.set_id, kenmerk=r.kenmerk, subject=r.subject,
+            kind=kind, row_id=rowid, set_id=r.set_id, kenmerk=r.kenmerk, subject=r.subject,
             submitted_on=_as_date(r.submitted_on), origin=r.origin,
             questions=[int(n) for n in str(r.numbers).split(",") if n],
-            snippet=r.snip or "", score=-float(r.rank), text=r.text,
+            snippet=make_snippet(r.text, query, words), score=-score, text=r.text,
         ))
     return out
 
@@ -616,17 +688,12 @@ def similar(
     kept = [(rows[r.id], r.score) for r in ranked if r.id in rows and rows[r.id].set_id != exclude_set][:limit]
     if not kept:
         return []
-    # Snippets for the rows shown only: FTS5 makes one per row from the index and the text.
-    marks = ", ".join(f":r{i}" for i in range(len(kept)))
-    params: dict[str, Any] = {f"r{i}": row.id for i, (row, _score) in enumerate(kept)}
-    params.update(q=expr, ell=ELLIPSIS)
-    snippets: dict[int, str] = dict(conn.execute(text(
-        "SELECT rowid, snippet(question_fts, 0, char(2), char(3), :ell, 16) FROM question_fts "
-        f"WHERE question_fts MATCH :q AND rowid IN ({marks})"), params).all())
+    # Snippets for the rows shown only, from the text just read (see make_snippet).
+    words = Query(tuple(Term((w,)) for w in chosen))
     out = [
         SimilarRow(set_id=row.set_id, kenmerk=row.kenmerk, subject=row.subject,
                    submitted_on=_as_date(row.submitted_on), number=row.number, question=row.text,
-                   score=-float(score), snippet=snippets.get(row.id) or "")
+                   score=-float(score), snippet=make_snippet(row.text, words))
         for row, score in kept
     ]
     _attach_answers(conn, out)

@@ -223,3 +223,28 @@ def test_word_frequencies_are_cached_and_renewed_after_a_bulk_load(store) -> Non
     repo.add_sets_bulk([make_set(f"2023Z{i:05d}", ["Meer zonnepanelen?"]) for i in range(3)])
     with db.engine.connect() as conn:
         assert search.term_documents(conn, ["zonnepanelen"]) == {"zonnepanelen": 4}
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("geinformeerd", "De minister heeft de Kamer [geïnformeerd] over de…"),
+    ("STIKSTOF*", "…van het [stikstofbeleid] in Noord-Brabant; zie de…"),
+    ('"de coordinatie"', "…geïnformeerd over [de coördinatie] van het stikstofbeleid in…"),
+    ("brief maart", "…Noord-Brabant; zie de [brief] van 12 [maart]."),
+    ("niets", "De minister heeft de Kamer geïnformeerd over de…"),
+])
+def test_snippet_marks_words_phrases_and_prefixes_like_the_index(typed: str, expected: str) -> None:
+    body = "De minister heeft de Kamer geïnformeerd over de coördinatie van het stikstofbeleid in Noord-Brabant; " \
+           "zie de brief van 12 maart."
+    made = search.make_snippet(body, search.parse_query(typed), 8)
+    assert made.replace(search.MARK_START, "[").replace(search.MARK_END, "]") == expected
+
+
+def test_search_snippets_mark_the_hit_in_every_result(store) -> None:
+    db, repo = store
+    repo.add_sets_bulk([make_set(f"2023Z{i:05d}", [f"Vraag {i}: " + "lange inleiding " * 20 + "over windparken op zee?"],
+                                 {1: "Windparken op zee komen er."}) for i in range(30)])
+    hits = find(db, "windparken zee", limit=60)
+    assert len(hits) == 60 and {h.kind for h in hits} == {"question", "answer"}
+    for h in hits:
+        assert search.MARK_START + "windparken" + search.MARK_END in h.snippet.lower()
+        assert h.snippet.startswith(search.ELLIPSIS) == (h.kind == "question")
