@@ -43,9 +43,11 @@ class AboutDialog(QDialog):
             f"<tr><td style='color:#5b6670;padding-right:12px'>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
             for k, v in rows
         )
+        # Outside the f-string: lupdate does not see a tr() inside one.
+        purpose = self.tr("Schriftelijke Kamervragen beantwoorden.")
         self.info = QLabel(
             f"<p><b>kvdesk {html.escape(__version__)}</b><br>"
-            f"{html.escape(self.tr('Schriftelijke Kamervragen beantwoorden.'))}</p>"
+            f"{html.escape(purpose)}</p>"
             f"<table cellspacing=0 cellpadding=2>{cells}</table>", self)
         self.info.setTextFormat(Qt.TextFormat.RichText)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -175,13 +175,12 @@ class LockedBox(QMessageBox):
 
     def __init__(self, exc: Exception) -> None:
         super().__init__()
-        tr = QCoreApplication.translate
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(tr("main", "kvdesk is al geopend"))
+        self.setWindowTitle(self.tr("kvdesk is al geopend"))
         self.setText(str(exc))
-        self.setInformativeText(tr("main", "Wilt u de vragensets alleen bekijken, of kvdesk afsluiten?"))
-        self.read_only_button = self.addButton(tr("main", "Alleen lezen openen"), QMessageBox.ButtonRole.AcceptRole)
-        self.quit_button = self.addButton(tr("main", "Afsluiten"), QMessageBox.ButtonRole.RejectRole)
+        self.setInformativeText(self.tr("Wilt u de vragensets alleen bekijken, of kvdesk afsluiten?"))
+        self.read_only_button = self.addButton(self.tr("Alleen lezen openen"), QMessageBox.ButtonRole.AcceptRole)
+        self.quit_button = self.addButton(self.tr("Afsluiten"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.quit_button)
 
 
@@ -223,14 +222,15 @@ def _check_database(ctx: Context, *, interactive: bool = False) -> str | None:
 
 def ask_restore(exc: Exception) -> bool:
     """Whether to put the newest backup in place of a damaged database."""
-    tr = QCoreApplication.translate
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("main", "Database beschadigd"))
+    box.setWindowTitle(QCoreApplication.translate("main", "Database beschadigd"))
     box.setText(str(exc))
-    box.setInformativeText(tr("main", "De nieuwste back-up terugzetten? Het beschadigde bestand blijft ernaast bewaard."))
-    restore = box.addButton(tr("main", "Back-up terugzetten"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("main", "Afsluiten"), QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(QCoreApplication.translate(
+        "main", "De nieuwste back-up terugzetten? Het beschadigde bestand blijft ernaast bewaard."))
+    restore = box.addButton(QCoreApplication.translate("main", "Back-up terugzetten"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("main", "Afsluiten"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is restore
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kvdesk.core.checks import Finding
 from kvdesk.core.deadlines import DueBucket, deadline_status
 from kvdesk.core.model import QuestionSet
+from kvdesk.gui.labels import bucket_text, interface_language, short_date
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +53,12 @@ class ChecksPanel(QWidget):
     checked = Signal(object)  # the CheckReport
 
     def __init__(self, parent: QWidget | None = None, *, checker: Callable[[QuestionSet], Any] | None = None,
-                 language: str = "nl") -> None:
+                 language: str | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Controles"))
         self._checker = checker or default_checker
-        self._language = language
+        # Findings carry Dutch and English; without a choice they follow the loaded translation.
+        self._language = language or interface_language()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvdesk-checks")
         self._relay = _Relay(self)
         self._relay.done.connect(self._show_report, Qt.ConnectionType.QueuedConnection)
@@ -176,13 +178,13 @@ class DueOverview(QWidget):
         self.tree.clear()
         for bucket, items in groups.items():
             items.sort(key=lambda pair: pair[1].deadline)
-            head = QTreeWidgetItem([f"{bucket.label_nl.capitalize()} ({len(items)})", "", ""])
+            head = QTreeWidgetItem([f"{bucket_text(bucket)} ({len(items)})", "", ""])
             if bucket is DueBucket.TE_LAAT and items:
                 head.setForeground(0, QBrush(ERROR_COLOUR))
             self.tree.addTopLevelItem(head)
             for s, status in items:
                 label = f"{s.kenmerk or s.id}  {s.subject or ''}".strip()
-                child = QTreeWidgetItem([label, _dutch_date(status.deadline), str(status.working_days_left)])
+                child = QTreeWidgetItem([label, short_date(status.deadline), str(status.working_days_left)])
                 child.setData(0, Qt.ItemDataRole.UserRole, s.id)
                 head.addChild(child)
             head.setExpanded(bucket is not DueBucket.LATER)
@@ -192,10 +194,3 @@ class DueOverview(QWidget):
         set_id = item.data(0, Qt.ItemDataRole.UserRole)
         if set_id is not None:
             self.open_set.emit(int(set_id))
-
-
-_MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-
-
-def _dutch_date(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kvdesk.core.diff import diff_html
 from kvdesk.core.model import Answer, Revision
+from kvdesk.gui.labels import numbers_text
 from kvdesk.gui.operations import Executor
 from kvdesk.services import drafting
 from kvdesk.services.context import Context
@@ -52,7 +53,7 @@ class HistoryDialog(QDialog):
         self.set_id = set_id
         self.numbers = numbers
         self.on_restored = on_restored
-        label = drafting.answer_label(numbers)
+        label = numbers_text(numbers)
         self.setWindowTitle(self.tr("Geschiedenis van antwoord %1").replace("%1", label))
         self.setAccessibleName(self.windowTitle())
         self.resize(860, 560)

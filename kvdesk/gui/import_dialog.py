@@ -42,11 +42,13 @@ from PySide6.QtWidgets import (
 
 from kvdesk.core.model import Member, QuestionSet
 from kvdesk.core.parsing.edit import merge_questions, renumber, split_question
+from kvdesk.gui.labels import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 # What the file dialog offers; the parser recognises the format by content anyway.
-FILE_FILTER = "Vragensets (*.txt *.docx *.pdf *.html *.htm *.xml *.json);;Alle bestanden (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog",
+                                "Vragensets (*.txt *.docx *.pdf *.html *.htm *.xml *.json);;Alle bestanden (*)")
 
 ParseBytes = Callable[[bytes, "str | None"], QuestionSet]
 Exists = Callable[[str], bool]
@@ -480,7 +482,7 @@ class ImportDialog(QDialog):
     # ---------------------------------------------------------------- files
 
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Vragenset openen"), "", FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Vragenset openen"), "", self.tr(FILE_FILTER))
         if name:
             self.load_file(Path(name))
 

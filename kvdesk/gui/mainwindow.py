@@ -46,6 +46,7 @@ from kvdesk.gui.checks_panel import ChecksPanel, DueOverview
 from kvdesk.gui.export_dialog import DELAY, REPLY, ExportDialog, ExportRequest, confirm_override, run_export
 from kvdesk.gui.history import HistoryDialog
 from kvdesk.gui.hub import Hub
+from kvdesk.gui.labels import status_text
 from kvdesk.gui.operations import Executor
 from kvdesk.gui.search_panel import SearchPanel, SimilarQuestionsPanel
 from kvdesk.gui.set_viewer import SetViewer
@@ -719,7 +720,7 @@ class MainWindow(QMainWindow):
             self.workspace.load_set(set_id, keep_position=True)
         self.refresh_sets()
         self.hub.set_changed.emit(set_id)
-        text = self.tr("Status ‘%1’ vastgelegd.").replace("%1", choice.status)
+        text = self.tr("Status ‘%1’ vastgelegd.").replace("%1", status_text(choice.status))
         if choice.status == DELAYED and self.workspace.qs is not None:
             from kvdesk.core.deadlines import deadline_for
 

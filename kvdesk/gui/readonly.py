@@ -9,20 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from kvdesk.gui.labels import QT_TRANSLATE_NOOP
 from kvdesk.gui.operations import Failure, Success, SyncExecutor
 
-READ_ONLY_MESSAGE = ("kvdesk is alleen-lezen geopend omdat een andere kvdesk de database gebruikt; "
-                     "sluit die af en start kvdesk opnieuw om te wijzigen.")
+READ_ONLY_MESSAGE = QT_TRANSLATE_NOOP("ReadOnly", "kvdesk is alleen-lezen geopend omdat een andere kvdesk de "
+                                                  "database gebruikt; sluit die af en start kvdesk opnieuw om te "
+                                                  "wijzigen.")
 
 
 class ReadOnlyError(Exception):
     """A write was asked for while kvdesk is read-only."""
 
     def __init__(self) -> None:
-        super().__init__(READ_ONLY_MESSAGE)
+        super().__init__(QCoreApplication.translate("ReadOnly", READ_ONLY_MESSAGE))
 
 
 class ReadOnlyExecutor(SyncExecutor):

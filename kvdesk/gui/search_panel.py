@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvdesk.gui.labels import numbers_text
 from kvdesk.storage.search import MARK_END, MARK_START, SearchFilters, SearchRow, SimilarRow
 
 log = logging.getLogger(__name__)
@@ -54,10 +55,10 @@ def snippet_html(snippet: str) -> str:
 
 
 def _numbers_label(kind: str, numbers: list[int]) -> str:
-    word = "Vraag" if kind == "question" else "Antwoord"
-    if len(numbers) <= 1:
-        return f"{word} {numbers[0] if numbers else '?'}"
-    return f"{word} {', '.join(map(str, numbers[:-1]))} en {numbers[-1]}"
+    which = numbers_text(numbers) if numbers else "?"
+    if kind == "question":
+        return QCoreApplication.translate("SearchPanel", "Vraag %1").replace("%1", which)
+    return QCoreApplication.translate("SearchPanel", "Antwoord %1").replace("%1", which)
 
 
 def _date(day: dt.date | None) -> str:
@@ -320,7 +321,8 @@ class SimilarQuestionsPanel(QWidget):
         title = " — ".join(p for p in (row.kenmerk or str(row.set_id), row.subject or "") if p)
         head = QLabel(f"<b>{html.escape(title)}</b> {html.escape(_date(row.submitted_on))}", card)
         head.setWordWrap(True)
-        question = QLabel(f"<i>Vraag {row.number}</i>: {snippet_html(row.snippet or row.question)}", card)
+        which = self.tr("Vraag %1").replace("%1", str(row.number))
+        question = QLabel(f"<i>{html.escape(which)}</i>: {snippet_html(row.snippet or row.question)}", card)
         question.setWordWrap(True)
         answer_text = " ".join((row.answer or self.tr("(geen antwoord)")).split())
         if len(answer_text) > 400:

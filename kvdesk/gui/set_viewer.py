@@ -9,12 +9,12 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from kvdesk.core import richtext
 from kvdesk.core.model import QuestionSet
-from kvdesk.services import drafting
+from kvdesk.gui.labels import numbers_text, status_text
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +33,15 @@ def set_html(qs: QuestionSet, hit: list[int] | None = None) -> str:
     submitted = qs.submitted_on.strftime("%d-%m-%Y") if qs.submitted_on else "–"
     parts = [f"<h2>{html.escape(qs.subject or qs.header or qs.key)}</h2>",
              "<table cellspacing=0 cellpadding=1>"]
-    for label, value in (("Kenmerk", qs.kenmerk or "–"), ("Vragensteller(s)", members),
-                         ("Gericht aan", addressees), ("Ingezonden", submitted), ("Status", qs.status)):
-        parts.append(f"<tr><td style='color:#5b6670;padding-right:12px'>{label}</td>"
+    rows = (
+        (QCoreApplication.translate("SetViewer", "Kenmerk"), qs.kenmerk or "–"),
+        (QCoreApplication.translate("SetViewer", "Vragensteller(s)"), members),
+        (QCoreApplication.translate("SetViewer", "Gericht aan"), addressees),
+        (QCoreApplication.translate("SetViewer", "Ingezonden"), submitted),
+        (QCoreApplication.translate("SetViewer", "Status"), status_text(qs.status)),
+    )
+    for label, value in rows:
+        parts.append(f"<tr><td style='color:#5b6670;padding-right:12px'>{html.escape(label)}</td>"
                      f"<td>{html.escape(value)}</td></tr>")
     parts.append("</table>")
     shown: set[int] = set()
@@ -54,14 +60,17 @@ def set_html(qs: QuestionSet, hit: list[int] | None = None) -> str:
             question = qs.question(n)
             if question is None:
                 continue
-            parts.append(f"<a name='{anchor_for(n)}'></a><h3>Vraag {n}</h3>"
+            heading = QCoreApplication.translate("SetViewer", "Vraag %1").replace("%1", str(n))
+            parts.append(f"<a name='{anchor_for(n)}'></a><h3>{html.escape(heading)}</h3>"
                          f"<p>{html.escape(question.text)}</p>")
-        parts.append(f"<h3>Antwoord {html.escape(drafting.answer_label(numbers))}</h3>")
+        heading = QCoreApplication.translate("SetViewer", "Antwoord %1").replace("%1", numbers_text(numbers))
+        parts.append(f"<h3>{html.escape(heading)}</h3>")
         if answer is not None and answer.text.strip():
             for para in richtext.to_plain(answer.text, True).split("\n\n"):
                 parts.append(f"<p>{html.escape(para).replace(chr(10), '<br>')}</p>")
         else:
-            parts.append("<p><i>(nog geen antwoord)</i></p>")
+            none_yet = QCoreApplication.translate("SetViewer", "(nog geen antwoord)")
+            parts.append(f"<p><i>{html.escape(none_yet)}</i></p>")
         parts.append("</div>")
     return "".join(parts)
 

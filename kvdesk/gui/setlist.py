@@ -27,11 +27,20 @@ from PySide6.QtWidgets import (
 
 from kvdesk.core.deadlines import DeadlineStatus, DueBucket, deadline_for
 from kvdesk.core.model import SET_STATUSES
+from kvdesk.gui.labels import QT_TRANSLATE_NOOP, status_text
 from kvdesk.storage.repository import SetSummary
 
-COLUMNS = ("Kenmerk", "Onderwerp", "Vragenstellers", "Termijn", "Status", "Beantwoord")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SetListModel", "Kenmerk"),
+    QT_TRANSLATE_NOOP("SetListModel", "Onderwerp"),
+    QT_TRANSLATE_NOOP("SetListModel", "Vragenstellers"),
+    QT_TRANSLATE_NOOP("SetListModel", "Termijn"),
+    QT_TRANSLATE_NOOP("SetListModel", "Status"),
+    QT_TRANSLATE_NOOP("SetListModel", "Beantwoord"),
+)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # the stored status, whatever the interface's language
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -100,6 +109,8 @@ class SetListModel(QAbstractTableModel):
         col = index.column()
         if role == ID_ROLE:
             return s.id
+        if role == STATUS_ROLE:
+            return s.status
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == 0:
                 return s.kenmerk or f"#{s.id}"
@@ -115,7 +126,7 @@ class SetListModel(QAbstractTableModel):
                     return date
                 return f"{date} ({deadline.calendar_days_left:+d} d)"
             if col == 4:
-                return s.status
+                return status_text(s.status)
             if col == 5:
                 return f"{s.answered_count}/{s.question_count}"
         if role == SORT_ROLE:
@@ -151,7 +162,7 @@ class SetFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()
-        if self.status is not None and model.index(row, 4, parent).data() != self.status:
+        if self.status is not None and model.index(row, 4, parent).data(STATUS_ROLE) != self.status:
             return False
         return super().filterAcceptsRow(row, parent)
 
@@ -179,7 +190,7 @@ class SetListPanel(QWidget):
         self.status.setAccessibleName(self.tr("Filter op status"))
         self.status.addItem(self.tr("Alle statussen"), None)
         for st in SET_STATUSES:
-            self.status.addItem(st, st)
+            self.status.addItem(status_text(st), st)
         layout.addWidget(self.status)
         self.model = SetListModel(self)
         self.proxy = SetFilter(self)
@@ -214,7 +225,7 @@ class SetListPanel(QWidget):
         for col, width in enumerate((96, 200, 150, 128, 110, 80)):
             self.view.setColumnWidth(col, width)
         counts = self.model.counts()
-        parts = [f"{st}: {counts[st]}" for st in SET_STATUSES if counts.get(st)]
+        parts = [f"{status_text(st)}: {counts[st]}" for st in SET_STATUSES if counts.get(st)]
         total = self.tr("%1 sets").replace("%1", str(len(sets)))
         self.counts.setText(" · ".join([total, *parts]))
         if chosen is not None:

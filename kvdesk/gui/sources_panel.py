@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -66,16 +66,18 @@ def _fetchable(ref: Reference) -> bool:
 def state_label(ref: Reference) -> str:
     """How the list names the state of a reference."""
     if ref.status == "fetching":
-        return "bezig met ophalen…"
+        return QCoreApplication.translate("SourcesPanel", "bezig met ophalen…")
     if ref.status == "fetched":
-        return "opgehaald" + (" uit het archief" if ref.parts.get("source") == "archief" else "")
+        if ref.parts.get("source") == "archief":
+            return QCoreApplication.translate("SourcesPanel", "opgehaald uit het archief")
+        return QCoreApplication.translate("SourcesPanel", "opgehaald")
     if ref.status == "attached":
-        return "toegevoegd"
+        return QCoreApplication.translate("SourcesPanel", "toegevoegd")
     if ref.status == "failed":
-        return "niet gelukt — opnieuw proberen"
+        return QCoreApplication.translate("SourcesPanel", "niet gelukt — opnieuw proberen")
     if not _fetchable(ref):
-        return "geen link — zoeken of bestand toevoegen"
-    return "nog niet opgehaald"
+        return QCoreApplication.translate("SourcesPanel", "geen link — zoeken of bestand toevoegen")
+    return QCoreApplication.translate("SourcesPanel", "nog niet opgehaald")
 
 
 # ------------------------------------------------------------------------------ threads
@@ -161,7 +163,9 @@ def reader_parts(ref: Reference, terms: Iterable[str] = ()) -> tuple[str, list[s
         safe = html.escape(str(link), quote=True)
         head.append(f'<p><a href="{safe}">{safe}</a></p>')
     if not ref.text:
-        body = "<p><i>Nog geen tekst bewaard. Haal de bron op, of sleep een bestand hierheen of plak de tekst.</i></p>"
+        hint = QCoreApplication.translate("SourcesPanel", "Nog geen tekst bewaard. Haal de bron op, of sleep een "
+                                                          "bestand hierheen of plak de tekst.")
+        body = f"<p><i>{html.escape(hint)}</i></p>"
         return "".join(head), [body], 0
     pattern = _terms_pattern(terms)
     count = 0
@@ -496,8 +500,10 @@ class SourcesPanel(QWidget):
         self.state.setText(state)
         if not _fetchable(ref) and ref.status not in ("fetched", "attached"):
             url = self.services.search_url(ref)
-            self.search_link.setText(f'<a href="{html.escape(url, quote=True)}">{self.tr("Zoek dit artikel")}</a>'
-                                     f" {self.tr('— of sleep een bestand hierheen, of plak de tekst of de link.')}")
+            # Outside the f-string: lupdate does not see a tr() inside one.
+            search = html.escape(self.tr("Zoek dit artikel"))
+            rest = html.escape(self.tr("— of sleep een bestand hierheen, of plak de tekst of de link."))
+            self.search_link.setText(f'<a href="{html.escape(url, quote=True)}">{search}</a> {rest}')
             self.search_link.show()
         else:
             self.search_link.hide()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvdesk.core.model import SET_STATUSES
+from kvdesk.gui.labels import status_text
 
 DELAYED = "uitstel gemeld"
 
@@ -30,8 +31,8 @@ DELAYED = "uitstel gemeld"
 def status_label(status: str) -> str:
     """How the status is offered: the delay status says what it records."""
     if status == DELAYED:
-        return "uitstel gemeld — uitstelbericht verzonden"
-    return status
+        return QCoreApplication.translate("StatusDialog", "uitstel gemeld — uitstelbericht verzonden")
+    return status_text(status)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class StatusDialog(QDialog):
         self.status_combo = QComboBox(self)
         self.status_combo.setAccessibleName(self.tr("Nieuwe status"))
         for st in SET_STATUSES:
-            self.status_combo.addItem(self.tr(status_label(st)), st)
+            self.status_combo.addItem(status_label(st), st)
         wanted = status or current
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(wanted)))
         day = today or dt.date.today()

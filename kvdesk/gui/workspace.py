@@ -35,6 +35,7 @@ from kvdesk.core import richtext
 from kvdesk.core.model import ANSWER_STATUSES, SET_STATUSES, Answer, Question, QuestionSet
 from kvdesk.gui.editor import AnswerEditor
 from kvdesk.gui.hub import Hub
+from kvdesk.gui.labels import numbers_text, status_text
 from kvdesk.gui.operations import Executor
 from kvdesk.gui.spellcheck import SpellService
 from kvdesk.services import drafting
@@ -125,7 +126,7 @@ class AnswerRow(QFrame):
 
     @property
     def label(self) -> str:
-        return drafting.answer_label(self.data.numbers)
+        return numbers_text(self.data.numbers)
 
     @property
     def numbers(self) -> list[int]:
@@ -172,7 +173,7 @@ class AnswerRow(QFrame):
         bar.addStretch(1)
         self.status_box = QComboBox()
         for status in ANSWER_STATUSES:
-            self.status_box.addItem(status, status)
+            self.status_box.addItem(status_text(status), status)
         self.status_box.setCurrentIndex(max(0, ANSWER_STATUSES.index(self.data.status))
                                         if self.data.status in ANSWER_STATUSES else 0)
         self.status_box.setAccessibleName(self.tr("Status van antwoord %1").replace("%1", self.label))
@@ -221,7 +222,7 @@ class SetHeader(QFrame):
         top.addWidget(self.title, 1)
         self.status = QComboBox()
         for status in SET_STATUSES:
-            self.status.addItem(status, status)
+            self.status.addItem(status_text(status), status)
         self.status.setAccessibleName(self.tr("Status van de set"))
         self.status.activated.connect(lambda _i: self.status_chosen.emit(self.status.currentData()))
         top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
