@@ -37,6 +37,14 @@ bench: $(STAMP)
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/kvdesk --data-dir "$$(mktemp -d)" --screenshot docs/screenshot.png
 
+# The English interface: gather the strings of kvdesk/gui into the .ts (new ones unfinished, gone
+# ones dropped), then compile the .qm the application loads. Translate in the .ts, then run again.
+.PHONY: translations
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language nl_NL -target-language en_GB \
+	  $(sort $(wildcard kvdesk/gui/*.py)) -ts resources/i18n/kvdesk_en.ts
+	$(BIN)/pyside6-lrelease resources/i18n/kvdesk_en.ts -qm resources/i18n/kvdesk_en.qm
+
 package: $(STAMP)
 	$(MAKE) -C packaging all PYTHON=$(abspath $(BIN)/python)
 
