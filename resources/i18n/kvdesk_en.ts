@@ -1456,7 +1456,7 @@ Your text is safe (saved automatically and in the recovery file). Send the detai
     <name>SetListModel</name>
     <message>
         <source>Kenmerk</source>
-        <translation>Reference number</translation>
+        <translation>Ref. no.</translation>
     </message>
     <message>
         <source>Onderwerp</source>
@@ -1511,7 +1511,7 @@ Your text is safe (saved automatically and in the recovery file). Send the detai
     </message>
     <message>
         <source>%1 sets</source>
-        <translation>%1 sets</translation>
+        <translation>Sets: %1</translation>
     </message>
 </context>
 <context>

@@ -261,8 +261,11 @@ def test_the_main_window_speaks_english(english_app) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&Set", "F&ormat", "&Insert", "&Go", "&Tools", "&Help"]
     assert_english(window, "Question sets", "Deadlines", "Search", "Sources", "Earlier answers", "Checks",
-                   "Reference number", "Subject", "Asked by", "Deadline", "Answered", "All statuses",
+                   "Ref. no.", "Subject", "Asked by", "Deadline", "Answered", "All statuses",
                    "in progress", "Question 1", "Answer 2 and 3", "draft", "approved", "History")
+    details = window.workspace.header.details.text()
+    assert "Reference number" in details and "Submitted" in details and "Kenmerk" not in details
+    assert window.sets.counts.text().startswith("Sets: 1")
     window.left.setCurrentWidget(window.due)
     window.due.show_sets(window.sets.model.sets, dt.date.today())
     assert_english(window.due, "What is due when", "Working days")
