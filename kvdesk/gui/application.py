@@ -2,6 +2,14 @@
 
 ``main(args)`` is called by :func:`kvdesk.app.run_app`. With ``--screenshot PNG [--set KEY]``
 it renders the main window off screen to a PNG and exits.
+
+Start-up order (interactive): Qt, settings, logging and the database lock first, then at once
+a start window in the main window's place showing that the sets are loading
+(:class:`StartWindow`). Only when it has been painted are the main window's modules imported
+(SQLAlchemy among them, most of a second), the database opened (``quick_check``, migrations,
+backups), the crash journal recovered and the demo imported; then the main window takes the
+start window's place and fills its set list on the next turn of the event loop. :func:`build`
+does the same steps in one go, for ``--screenshot``, ``--smoke`` and the tests.
 """
 from __future__ import annotations
 
@@ -9,21 +17,27 @@ import argparse
 import logging
 import os
 import sys
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from kvdesk import __version__
 from kvdesk.gui import settings as S
-from kvdesk.gui.errors import ExceptionHook
-from kvdesk.gui.mainwindow import MainWindow
-from kvdesk.gui.operations import Executor
-from kvdesk.gui.spellcheck import SpellService
-from kvdesk.services import drafting
-from kvdesk.services.context import Context
-from kvdesk.services.logs import setup_logging
+
+if TYPE_CHECKING:
+    from kvdesk.gui.errors import ExceptionHook
+
+    # The main window's modules import SQLAlchemy and every panel: not before the first window.
+    from kvdesk.gui.mainwindow import MainWindow
+    from kvdesk.gui.operations import Executor
+    from kvdesk.services import drafting
+    from kvdesk.services.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -100,31 +114,74 @@ class Started:
     recovered: list[drafting.Recovered]
     log_path: Path | None
     hook: ExceptionHook
+    # The status bar's first line: what the journal recovered, or that a backup was restored.
+    notice: str | None = None
 
 
-def build(
-    args: argparse.Namespace,
-    *,
-    executor: Executor | None = None,
-    settings_path: Path | None = None,
-    spell: bool = True,
-    show_errors: bool = True,
-) -> Started:
-    """Everything up to a filled main window (not shown). Raises the storage layer's errors."""
+@dataclass
+class Prepared:
+    """What exists before the first window: Qt, the data folder, logging, settings, the lock."""
+
+    app: QApplication
+    ctx: Context
+    settings: S.Settings
+    log_path: Path | None
+    hook: ExceptionHook
+    read_only: bool
+    show_errors: bool
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def qt_application() -> QApplication:
+    """The one ``QApplication``, named (made now if there is none yet)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("kvdesk")
     app.setOrganizationName("kvdesk")
     app.setApplicationVersion(__version__)
+    return app
+
+
+def _open_log(args: argparse.Namespace, show_errors: bool) -> tuple[Context, Path | None, ExceptionHook]:
+    """The data folder, the rotating log file in it and the exception hook that names it."""
+    from kvdesk.gui.errors import ExceptionHook
+    from kvdesk.services.context import Context
+    from kvdesk.services.logs import setup_logging
+
     ctx = Context.create(getattr(args, "data_dir", None), getattr(args, "database", None))
     debug = bool(getattr(args, "debug", False))
     log_path = setup_logging(ctx.logs_dir, debug=debug, to_stderr=debug)
     hook = ExceptionHook(log_path, show=show_errors)
     hook.install()
+    return ctx, log_path, hook
+
+
+def prepare(args: argparse.Namespace, *, settings_path: Path | None = None, show_errors: bool = True) -> Prepared:
+    """The quick part of starting (no SQLAlchemy, no database yet): up to holding the lock.
+
+    Raises :class:`StartDeclined` or the lock's :class:`~kvdesk.storage.lock.LockedError`.
+    """
+    app = qt_application()
+    ctx, log_path, hook = _open_log(args, show_errors)
     settings = S.Settings(settings_path)
     install_translator(app, settings.get(S.LANGUAGE))
     read_only = _hold_lock(ctx, interactive=show_errors)
-    restored = _check_database(ctx, interactive=show_errors and not read_only)
+    return Prepared(app, ctx, settings, log_path, hook, read_only, show_errors)
+
+
+def complete(prepared: Prepared, *, executor: Executor | None = None, spell: bool = True) -> Started:
+    """The rest: the database opened and checked, the journal recovered, the demo, the main window.
+
+    The window is made but neither shown nor filled (:meth:`MainWindow.start`); see
+    :func:`fill`. Raises the storage layer's errors and :class:`StartDeclined`.
+    """
+    from kvdesk.gui.mainwindow import MainWindow
+    from kvdesk.gui.operations import Executor
+    from kvdesk.gui.spellcheck import SpellService
+    from kvdesk.services import drafting
+
+    app, ctx, settings, read_only = prepared.app, prepared.ctx, prepared.settings, prepared.read_only
+    restored = _check_database(ctx, interactive=prepared.show_errors and not read_only)
     journal = drafting.Journal.in_folder(ctx.data_dir)
     # Read-only: the journal and the demo are the writing instance's business.
     recovered = [] if read_only else drafting.recover_journal(ctx, journal)
@@ -137,13 +194,149 @@ def build(
         if settings.get(S.SPELLCHECK):
             # Reading the dictionary takes seconds of Python work; start it once the window is up.
             QTimer.singleShot(1500, service.start)
-    window = MainWindow(ctx, settings, executor, journal, spell=service, log_path=log_path, read_only=read_only)
-    window.start()
-    if recovered:
-        window.statusBar().showMessage(drafting.journal_summary(recovered), 15000)
-    elif restored:
-        window.statusBar().showMessage(restored, 15000)
-    return Started(app, ctx, settings, window, executor, recovered, log_path, hook)
+    window = MainWindow(ctx, settings, executor, journal, spell=service, log_path=prepared.log_path,
+                        read_only=read_only)
+    notice = drafting.journal_summary(recovered) if recovered else restored
+    return Started(app, ctx, settings, window, executor, recovered, prepared.log_path, prepared.hook, notice)
+
+
+def fill(started: Started) -> None:
+    """Fill the main window: the set list, the last set, the status bar's first line."""
+    started.window.start()
+    if started.notice:
+        started.window.statusBar().showMessage(started.notice, 15000)
+
+
+def build(
+    args: argparse.Namespace,
+    *,
+    executor: Executor | None = None,
+    settings_path: Path | None = None,
+    spell: bool = True,
+    show_errors: bool = True,
+) -> Started:
+    """Everything up to a filled main window (not shown). Raises the storage layer's errors."""
+    prepared = prepare(args, settings_path=settings_path, show_errors=show_errors)
+    started = complete(prepared, executor=executor, spell=spell)
+    fill(started)
+    return started
+
+
+class StartWindow(QMainWindow):
+    """The first window, in the main window's place, while the rest of kvdesk starts.
+
+    It shows the set list's loading state. ``painted`` is emitted once it has been drawn, so
+    the slow part of starting begins only when the user sees that kvdesk is coming.
+    """
+
+    painted = Signal()
+
+    def __init__(self, settings: S.Settings) -> None:
+        super().__init__()
+        self._painted = False
+        # ``time.perf_counter()`` when it was first painted (for the start-up log and benchmark).
+        self.painted_at: float | None = None
+        self.setWindowTitle("kvdesk")
+        self.setAccessibleName(self.tr("kvdesk wordt gestart"))
+        self.setStyleSheet("QMainWindow { background: #f6f7f9; } "
+                           "#startSets { background: white; border-right: 1px solid #dde1e6; } "
+                           "QLabel { color: #52606d; }")
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        sets = QWidget()
+        sets.setObjectName("startSets")
+        sets.setFixedWidth(380)
+        column = QVBoxLayout(sets)
+        column.setContentsMargins(16, 16, 16, 16)
+        self.loading = QLabel(self.tr("Vragensets laden…"))
+        self.loading.setAccessibleName(self.tr("Vragensets laden"))
+        column.addWidget(self.loading)
+        column.addStretch(1)
+        row.addWidget(sets)
+        # Centred by stretches: the first use of PySide6's ``Qt`` namespace costs some 40 ms,
+        # which the first window need not wait for.
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("kvdesk wordt gestart…")))
+        row.addStretch(1)
+        self.setCentralWidget(body)
+        self.statusBar().showMessage(self.tr("Database openen…"))
+        self.resize(1440, 880)
+        geometry = settings.layout("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted_at = time.perf_counter()
+            # After this paint has reached the screen: the next turn of the event loop.
+            QTimer.singleShot(0, self.painted.emit)
+
+
+def start_shown(
+    args: argparse.Namespace,
+    on_started: Callable[[Started], None],
+    on_failed: Callable[[BaseException], None],
+    *,
+    settings_path: Path | None = None,
+    show_errors: bool = True,
+    executor: Executor | None = None,
+    spell: bool = True,
+) -> StartWindow:
+    """Show the start window now; once it is painted, do the rest and show the main window.
+
+    Before the start window: only Qt, the settings and the translation. After it is painted:
+    the log, the lock (:func:`prepare`'s steps), then :func:`complete`. ``on_started`` gets the
+    :class:`Started` when the main window is shown (it is filled on the next turn of the
+    event loop); ``on_failed`` gets what was raised (:class:`StartDeclined`, the lock's or the
+    database's errors). The start window closes either way.
+    """
+    app = qt_application()
+    settings = S.Settings(settings_path)
+    install_translator(app, settings.get(S.LANGUAGE))
+    first = StartWindow(settings)
+    done = False
+
+    def go_on() -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        try:
+            ctx, log_path, hook = _open_log(args, show_errors)
+            read_only = _hold_lock(ctx, interactive=show_errors)
+            prepared = Prepared(app, ctx, settings, log_path, hook, read_only, show_errors)
+            started = complete(prepared, executor=executor, spell=spell)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, who tells the user
+            first.close()
+            first.deleteLater()
+            on_failed(exc)
+            return
+        window = started.window
+        if settings.layout("main/geometry") is None:
+            window.setGeometry(first.geometry())  # first start: exactly where the start window is
+        window.statusBar().showMessage(window.tr("Vragensets laden…"))
+        window.show()
+        if first.painted_at is not None:
+            log.info("main window shown %.0f ms after the start window", (time.perf_counter() - first.painted_at) * 1000)
+        first.close()
+        first.deleteLater()
+        on_started(started)
+        QTimer.singleShot(0, lambda: _fill_quietly(started))
+
+    first.painted.connect(go_on)
+    # A platform that never paints a hidden or minimised window must not keep kvdesk waiting.
+    QTimer.singleShot(1000, go_on)
+    first.show()
+    return first
+
+
+def _fill_quietly(started: Started) -> None:
+    started.window.statusBar().clearMessage()
+    fill(started)
 
 
 class StartDeclined(Exception):
@@ -263,26 +456,60 @@ def main(args: argparse.Namespace) -> int:
     shot = getattr(args, "screenshot", None)
     if shot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kvdesk.storage.database import DatabaseError
+    from kvdesk.storage.errors import DatabaseError
 
-    try:
-        started = build(args, show_errors=not shot)
-    except StartDeclined as exc:
-        # The user has seen the question and chose to stop: one line for the log, no second box.
-        log.info("start declined: %s", exc)
-        return 2
-    except DatabaseError as exc:
+    def refused(exc: BaseException) -> int:
+        if isinstance(exc, StartDeclined):
+            # The user has seen the question and chose to stop: one line for the log, no second box.
+            log.info("start declined: %s", exc)
+            return 2
+        if not isinstance(exc, DatabaseError):
+            raise exc
         # Damaged database or another instance: one clear message, never a traceback.
         if shot or QApplication.instance() is None:
             sys.stderr.write(f"kvdesk: {exc}\n")
             return 2
         QMessageBox.critical(None, QCoreApplication.translate("main", "kvdesk kan niet starten"), str(exc))
         return 2
+
+    if not shot:
+        return _run_interactive(args, refused)
     try:
-        if shot:
-            return screenshot(started, Path(shot), getattr(args, "screenshot_set", None))
-        started.window.show()
-        return int(started.app.exec())
+        started = build(args, show_errors=False)
+    except (StartDeclined, DatabaseError) as exc:
+        return refused(exc)
+    try:
+        return screenshot(started, Path(shot), getattr(args, "screenshot_set", None))
+    finally:
+        # Closing (again) is harmless and lets the panels' background work finish before exit.
+        started.window.close()
+        started.executor.shutdown()
+        started.hook.uninstall()
+        started.ctx.close()
+
+
+def _run_interactive(args: argparse.Namespace, refused: Callable[[BaseException], int]) -> int:
+    """The start window at once, then the main window; the event loop until the user quits."""
+    box: dict[str, Started] = {}
+    failure: list[int] = []
+    app = qt_application()
+
+    def failed(exc: BaseException) -> None:
+        try:
+            failure.append(refused(exc))
+        except BaseException:
+            failure.append(1)
+            raise  # not a user error: the exception hook shows it with the log's path
+        finally:
+            app.exit(failure[-1])
+
+    start_shown(args, lambda started: box.__setitem__("started", started), failed)
+    status = int(app.exec())
+    started = box.get("started")
+    if started is None:
+        return failure[0] if failure else status
+    try:
+        return status
     finally:
         # Closing (again) is harmless and lets the panels' background work finish before exit.
         started.window.close()

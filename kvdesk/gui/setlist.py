@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
 from kvdesk.core.deadlines import DeadlineStatus, DueBucket, deadline_for
 from kvdesk.core.model import SET_STATUSES
 from kvdesk.gui.labels import QT_TRANSLATE_NOOP, status_text
-from kvdesk.storage.repository import SetSummary
+
+if TYPE_CHECKING:
+    # Only a type here: importing the repository would pull SQLAlchemy into the first window.
+    from kvdesk.storage.repository import SetSummary
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("SetListModel", "Kenmerk"),

@@ -23,7 +23,7 @@ from kvdesk.core import richtext
 from kvdesk.core.diff import DiffPart, diff_stats, word_diff
 from kvdesk.core.model import ANSWER_STATUSES, SET_STATUSES, Answer, Revision
 from kvdesk.services.context import Context
-from kvdesk.storage.repository import NotFound
+from kvdesk.storage.errors import NotFound
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,136 @@
+"""The interactive start: a window at once, the database after it, then the main window."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import shiboken6
+
+from tests.gui.helpers import make_set
+from tests.support import REPO_ROOT
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO_ROOT))
+
+
+def test_the_first_window_needs_neither_sqlalchemy_nor_the_main_windows_modules():
+    code = ("import sys, kvdesk.gui.application; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' "
+            "or m in ('kvdesk.gui.mainwindow', 'kvdesk.storage.repository', 'kvdesk.services.logs')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(),
+                            cwd=REPO_ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_start_window_is_shown_before_the_database_is_opened(qtbot, data_dir: Path, tmp_path: Path):
+    from kvdesk.gui.application import Started, StartWindow, start_shown
+    from kvdesk.gui.operations import SyncExecutor
+    from kvdesk.services.context import Context
+
+    ctx = Context.create(data_dir)
+    ctx.repo.add_set(make_set(4, kenmerk="2025Z00004"))
+    ctx.close()
+    database = data_dir / "kvdesk.sqlite3"
+    assert database.exists()
+    before = database.stat().st_mtime_ns
+    got: list[Started] = []
+    failures: list[BaseException] = []
+    args = argparse.Namespace(data_dir=str(data_dir), database=None, debug=False)
+    first = start_shown(args, got.append, failures.append, settings_path=tmp_path / "k.ini", show_errors=False,
+                        executor=SyncExecutor(), spell=False)  # type: ignore[arg-type]
+    assert isinstance(first, StartWindow) and first.isVisible()
+    assert first.loading.text() == "Vragensets laden…"
+    assert not (data_dir / "logs").exists()  # the log, the lock and the database come after the first paint
+    qtbot.waitUntil(lambda: bool(got or failures), timeout=30000)
+    assert not failures
+    started = got[0]
+    window = started.window
+    qtbot.addWidget(window)
+    try:
+        assert first.painted_at is not None
+        assert window.isVisible()
+        assert not shiboken6.isValid(first) or not first.isVisible()  # closed, then deleted
+        assert started.ctx.holds_lock
+        # Shown first, filled on the next turn of the event loop.
+        qtbot.waitUntil(lambda: [s.kenmerk for s in window.sets.model.sets] == ["2025Z00004"], timeout=10000)
+        qtbot.waitUntil(lambda: window.workspace.qs is not None, timeout=10000)
+        assert window.workspace.qs.kenmerk == "2025Z00004"
+        assert database.stat().st_mtime_ns >= before
+    finally:
+        window.close()
+        started.hook.uninstall()
+        started.ctx.close()
+
+
+HOLD_LOCK = """
+import sys
+from kvdesk.services.context import Context
+ctx = Context.create(sys.argv[1])
+ctx.hold_lock()
+print("ready", flush=True)
+sys.stdin.read()
+ctx.close()
+"""
+
+
+def test_a_refused_start_closes_the_start_window_and_reports_why(qtbot, data_dir: Path, tmp_path: Path):
+    from kvdesk.gui.application import start_shown
+    from kvdesk.storage.lock import LockedError
+
+    # Another kvdesk works on this database.
+    other = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(data_dir)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, env=_env(), cwd=REPO_ROOT)
+    failures: list[BaseException] = []
+    hook = sys.excepthook
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "ready"
+        args = argparse.Namespace(data_dir=str(data_dir), database=None, debug=False)
+        first = start_shown(args, lambda _s: failures.append(AssertionError("started despite the lock")),
+                            failures.append, settings_path=tmp_path / "k.ini", show_errors=False, spell=False)
+        qtbot.waitUntil(lambda: bool(failures), timeout=30000)
+        assert isinstance(failures[0], LockedError), failures
+        assert "in gebruik door" in str(failures[0])
+        assert not shiboken6.isValid(first) or not first.isVisible()
+    finally:
+        other.communicate("", timeout=30)
+        sys.excepthook = hook  # the start installed its exception hook
+
+
+DRIVE = textwrap.dedent("""
+    import argparse, json, sys
+    from PySide6.QtCore import QTimer
+    from kvdesk.gui import application as A
+    app = A.qt_application()
+    seen = {}
+    def poll():
+        for w in app.topLevelWidgets():
+            if isinstance(w, A.StartWindow) and w.isVisible():
+                seen["start_window"] = True
+            if type(w).__name__ == "MainWindow" and w.isVisible() and w.sets.model.sets:
+                seen["sets"] = [s.kenmerk for s in w.sets.model.sets]
+                w.close()
+                return
+        QTimer.singleShot(10, poll)
+    QTimer.singleShot(0, poll)
+    status = A.main(argparse.Namespace(data_dir=sys.argv[1], database=None, debug=False, screenshot=None))
+    print(json.dumps({"status": status, **seen}))
+""")
+
+
+def test_kvdesk_starts_with_the_demo_set_and_quits_cleanly(tmp_path: Path):
+    """The real start on an empty data folder: start window, demo import, main window, exit 0."""
+    result = subprocess.run([sys.executable, "-c", DRIVE, str(tmp_path / "data")], capture_output=True, text=True,
+                            env=_env(), cwd=REPO_ROOT, timeout=180)
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["status"] == 0
+    assert outcome.get("start_window") is True
+    assert len(outcome.get("sets", [])) == 1  # the demo set
+    assert (tmp_path / "data" / "logs").is_dir()
