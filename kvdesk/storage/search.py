@@ -651,19 +651,24 @@ def _search_sqlite(
         ranked.extend((float(score), kind, int(rowid)) for rowid, score in conn.execute(text(sql), params))
     ranked.sort()  # bm25: lower is better
     ranked = ranked[:limit]
-    found: dict[tuple[str, int], Any] = {}
+    # The texts and sets of the kept rows, both kinds in one statement.
+    selects = []
+    params = {}
     for kind in kinds:
         ids = [rowid for _score, k, rowid in ranked if k == kind]
         if not ids:
             continue
         content, numbers = _columns(kind)
-        marks = ", ".join(f":r{i}" for i in range(len(ids)))
-        sql = (
-            f"SELECT c.id, c.set_id, {numbers} AS numbers, c.text, s.kenmerk, s.subject, s.submitted_on, s.origin "
-            f"FROM {content} c JOIN question_set s ON s.id = c.set_id WHERE c.id IN ({marks})"
+        marks = ", ".join(f":{kind[0]}{i}" for i in range(len(ids)))
+        params.update({f"{kind[0]}{i}": rowid for i, rowid in enumerate(ids)})
+        selects.append(
+            f"SELECT '{kind}' AS kind, c.id, c.set_id, {numbers} AS numbers, c.text, s.kenmerk, s.subject, "
+            f"s.submitted_on, s.origin FROM {content} c JOIN question_set s ON s.id = c.set_id WHERE c.id IN ({marks})"
         )
-        for row in conn.execute(text(sql), {f"r{i}": rowid for i, rowid in enumerate(ids)}):
-            found[(kind, row.id)] = row
+    found: dict[tuple[str, int], Any] = {}
+    if selects:
+        for row in conn.execute(text(" UNION ALL ".join(selects)), params):
+            found[(row.kind, row.id)] = row
     out = []
     for score, kind, rowid in ranked:
         r = found.get((kind, rowid))
