@@ -26,7 +26,7 @@ import unicodedata
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, text
 
@@ -624,6 +624,18 @@ def _columns(kind: str) -> tuple[str, str]:
     return "answer", "c.questions"
 
 
+class _Hit(NamedTuple):
+    kind: str
+    id: int
+    set_id: int
+    numbers: Any
+    text: str
+    kenmerk: str | None
+    subject: str | None
+    submitted_on: Any
+    origin: str
+
+
 def _search_sqlite(
     conn: Connection, query: Query, kinds: Sequence[str], *, limit: int, filters: SearchFilters, words: int,
 ) -> list[SearchRow]:
@@ -667,8 +679,15 @@ def _search_sqlite(
         )
     found: dict[tuple[str, int], Any] = {}
     if selects:
-        for row in conn.execute(text(" UNION ALL ".join(selects)), params):
-            found[(row.kind, row.id)] = row
+        # Straight through the driver: for 20 short rows SQLAlchemy's result handling costs
+        # more than SQLite's work (about 0.3 ms a statement here).
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            for row in cursor.fetchall():
+                found[(row[0], row[1])] = _Hit(*row)
+        finally:
+            cursor.close()
     out = []
     for score, kind, rowid in ranked:
         r = found.get((kind, rowid))
