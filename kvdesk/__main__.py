@@ -5,10 +5,11 @@ import sys
 
 
 def main() -> int:
-    # A frozen build starts helper processes (article extraction) through this entry point.
-    import multiprocessing
+    if getattr(sys, "frozen", False):
+        # A frozen build starts helper processes (article extraction) through this entry point.
+        import multiprocessing
 
-    multiprocessing.freeze_support()
+        multiprocessing.freeze_support()
     from kvdesk.cli import run
 
     return run()
