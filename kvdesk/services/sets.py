@@ -75,7 +75,8 @@ def drop_repeated_questions(qs: QuestionSet) -> None:
     Published texts sometimes print a question twice under one number (a slip of the original,
     e.g. "Vraag 7" twice). The repetition is dropped with a warning when its text is the same;
     a different text under a number already used cannot be placed safely, so it is refused
-    with a message that points to the review, where the user can renumber.
+    with a message that points to the review, where the user can renumber. Answers that cover
+    a same question are merged into one combined answer, with a warning.
     """
     seen: dict[int, str] = {}
     kept = []
@@ -91,6 +92,35 @@ def drop_repeated_questions(qs: QuestionSet) -> None:
         seen[q.number] = q.text
         kept.append(q)
     qs.questions = kept
+    _merge_overlapping_answers(qs)
+
+
+def _merge_overlapping_answers(qs: QuestionSet) -> None:
+    """Two answers that cover a same question become one combined answer; no text is dropped."""
+    merged: list[Answer] = []
+    for answer in qs.answers:
+        overlap = [m for m in merged if set(m.questions) & set(answer.questions)]
+        if not overlap:
+            merged.append(Answer(list(answer.questions), answer.text, answer.status))
+            continue
+        target = overlap[0]
+        for other in overlap[1:]:
+            target.questions = sorted(set(target.questions) | set(other.questions))
+            target.text = _join_texts(target.text, other.text)
+            merged.remove(other)
+        target.questions = sorted(set(target.questions) | set(answer.questions))
+        target.text = _join_texts(target.text, answer.text)
+        label = " en ".join(str(n) for n in target.questions)
+        qs.warnings.append(f"Twee antwoorden gaan over dezelfde vraag; ze zijn samengevoegd tot antwoord {label}.")
+    qs.answers = merged
+
+
+def _join_texts(first: str, second: str) -> str:
+    if not second.strip() or second.strip() == first.strip():
+        return first
+    if not first.strip():
+        return second
+    return first.rstrip() + "\n\n" + second.lstrip()
 
 
 def store_parsed(ctx: Context, qs: QuestionSet, *, update: bool = False, origin: str = "draft") -> ImportResult:

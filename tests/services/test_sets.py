@@ -137,3 +137,21 @@ def test_status_refuses_unknown_statuses_and_dates_and_assigns_questions(ctx: Co
     stored = ctx.repo.get_set("2024Z18891")
     assert stored.status == "in behandeling"
     assert stored.question(2).assignee == "Anna de Vries"
+
+
+def test_two_answers_to_one_question_become_one_combined_answer_without_losing_text(ctx: Context) -> None:
+    qs = _set(n=4)
+    qs.answers = [Answer([1], "Eerste."), Answer([2, 3], "Tweede."), Answer([3], "Derde."), Answer([1], "Eerste.")]
+    result = store_parsed(ctx, qs)
+    stored = ctx.repo.get_set(result.key)
+    assert [(a.questions, a.text) for a in stored.answers] == [([1], "Eerste."), ([2, 3], "Tweede.\n\nDerde.")]
+    assert any("samengevoegd tot antwoord 2 en 3" in w for w in stored.warnings)
+
+
+def test_a_jsonl_record_with_overlapping_answers_imports(ctx: Context, tmp_path: Path) -> None:
+    qs = _set("2024Z20000", n=2)
+    qs.answers = [Answer([1], "Ja."), Answer([1], "Nee.")]
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(qs.to_json()) + "\n", encoding="utf-8")
+    assert import_jsonl(ctx, path).question_count == 1
+    assert ctx.repo.get_set("2024Z20000").answers[0].text == "Ja.\n\nNee."
