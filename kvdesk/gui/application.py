@@ -132,6 +132,13 @@ class Prepared:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+# How long a Python thread may hold the GIL while another waits for it (Python's default: 5 ms).
+# Every call from Qt into Python on the GUI thread (a key press reaches several) needs the GIL;
+# while the spelling worker or the writer thread runs Python, each such call could wait a full
+# interval, which added up to 30-80 ms for one keystroke. 1 ms keeps a keystroke inside a frame.
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
 def qt_application() -> QApplication:
     """The one ``QApplication``, named (made now if there is none yet)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -139,7 +146,23 @@ def qt_application() -> QApplication:
     app.setApplicationName("kvdesk")
     app.setOrganizationName("kvdesk")
     app.setApplicationVersion(__version__)
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     return app
+
+
+def freeze_startup_objects() -> None:
+    """Keep what start-up made out of the garbage collector's full passes.
+
+    Modules, Qt wrappers, the database layer and the dictionary live as long as the process;
+    a full collection walks all of them (100-200 ms on this machine), on the GUI thread,
+    whenever enough new objects have piled up, which may be in the middle of typing.
+    ``gc.freeze`` moves them to the permanent generation (no collection now, so this is
+    instant); what is made later is collected as usual.
+    """
+    import gc
+
+    gc.freeze()
+    log.debug("%d objects frozen out of garbage collection", gc.get_freeze_count())
 
 
 def _open_log(args: argparse.Namespace, show_errors: bool) -> tuple[Context, Path | None, ExceptionHook]:
@@ -337,6 +360,11 @@ def start_shown(
 def _fill_quietly(started: Started) -> None:
     started.window.statusBar().clearMessage()
     fill(started)
+    freeze_startup_objects()
+    spell = started.window.spell
+    if spell is not None:
+        # The dictionary arrives seconds later: its tables are start-up objects too.
+        spell.ready_changed.connect(lambda ready: freeze_startup_objects() if ready else None)
 
 
 class StartDeclined(Exception):

@@ -77,7 +77,9 @@ class SpellService(QObject):
         except Exception as exc:  # noqa: BLE001 - no dictionary: no underlining, never a crash
             log.warning("spell checking unavailable: %s", exc)
             self.available = False
+            self.ready_changed.emit(False)
             return
+        self.ready_changed.emit(True)  # queued to the GUI thread's receivers
         while True:
             item = self._queue.get()
             if item is None:
