@@ -7,12 +7,16 @@ revision. Between saves the text goes to the crash journal after a shorter pause
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
+import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
@@ -41,11 +45,19 @@ from kvdesk.gui.spellcheck import SpellService
 from kvdesk.services import drafting
 from kvdesk.services.context import Context
 
+if TYPE_CHECKING:
+    from kvdesk.core.deadlines import DeadlineStatus
+
 log = logging.getLogger(__name__)
 
 _REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 # Continuous typing without a pause still reaches the journal at least this often.
 JOURNAL_MAX_WAIT_S = 2.0
+
+
+def calendar_loaded() -> bool:
+    """Whether the holiday tables are in memory (then working days cost next to nothing)."""
+    return "holidays" in sys.modules
 
 
 def _count_refs(text: str) -> int:
@@ -300,6 +312,7 @@ class Workspace(QWidget):
 
     current_changed = Signal()  # another answer became current
     words_changed = Signal(int, int)  # words in the current answer, words in the reply
+    _deadline_known = Signal(int, object)  # set id, its DeadlineStatus (from the calendar thread)
 
     def __init__(
         self,
@@ -325,6 +338,7 @@ class Workspace(QWidget):
         self.history_opener = history_opener
         self.qs: QuestionSet | None = None
         self.rows: list[AnswerRow] = []
+        self._deadline_known.connect(self._show_deadline)
         self.current: AnswerRow | None = None
         self._retired: list[AnswerRow] = []
         self._journal_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvdesk-journal")
@@ -435,9 +449,39 @@ class Workspace(QWidget):
                 shiboken6.delete(row)
 
     def _deadline_text(self, qs: QuestionSet) -> str:
-        from kvdesk.core.deadlines import deadline_status
+        """The header's deadline line; the working days follow once the holiday calendar is loaded.
 
-        status = deadline_status(qs)
+        Loading the Dutch holiday tables costs most of a second (the first time in a process),
+        which opening a set must not wait for: until then the line shows the date (and
+        whether it has passed), and a thread loads the calendar and sends the full line.
+        """
+        from kvdesk.core.deadlines import deadline_for, deadline_status
+
+        if calendar_loaded():
+            return self._format_deadline(deadline_status(qs))
+        deadline = deadline_for(qs)
+        if deadline is None:
+            return self.tr("onbekend")
+        set_id = qs.id if qs.id is not None else -1
+
+        def load() -> None:
+            status = deadline_status(qs)
+            try:
+                self._deadline_known.emit(set_id, status)
+            except RuntimeError:  # the window closed meanwhile
+                pass
+
+        threading.Thread(target=load, name="kvdesk-calendar", daemon=True).start()
+        date = deadline.strftime("%d-%m-%Y")
+        if deadline < dt.date.today() and qs.status != "verzonden":
+            return self.tr("%1 (verlopen)").replace("%1", date)
+        return date
+
+    def _show_deadline(self, set_id: int, status: DeadlineStatus | None) -> None:
+        if self.qs is not None and self.qs.id == set_id:
+            self.header.show_set(self.qs, self._format_deadline(status))
+
+    def _format_deadline(self, status: DeadlineStatus | None) -> str:
         if status is None:
             return self.tr("onbekend")
         date = status.deadline.strftime("%d-%m-%Y")
