@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvdesk.gui.labels import numbers_text
-from kvdesk.storage.search import MARK_END, MARK_START, SearchFilters, SearchRow, SimilarRow
+from kvdesk.storage.search_types import MARK_END, MARK_START, SearchFilters, SearchRow, SimilarRow
 
 log = logging.getLogger(__name__)
 

@@ -25,17 +25,17 @@ import re
 import unicodedata
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, text
+
+from kvdesk.storage.search_types import MARK_END, MARK_START, SearchFilters, SearchRow, SimilarRow
 
 log = logging.getLogger(__name__)
 
 # Highlight markers inside snippets: control characters that never occur in stored text, so
 # that callers can turn them into HTML, Markdown or brackets without ambiguity.
-MARK_START = "\x02"
-MARK_END = "\x03"
 ELLIPSIS = "…"
 
 # The tables that are indexed: (content table, FTS table).
@@ -497,59 +497,6 @@ def optimize(engine: Engine) -> None:
 
 
 # --------------------------------------------------------------------------- queries
-
-
-@dataclass
-class SearchFilters:
-    """Narrowing a search by what is known about the set."""
-
-    year: int | None = None
-    ministry: str | None = None  # part of an addressee's title or portfolio
-    member: str | None = None  # part of a member's name
-    party: str | None = None  # a member's party, exactly (case-insensitive)
-    answered: bool | None = None  # True: answered questions and non-empty answers only
-    origin: str | None = None  # "draft" or "archive"
-    exclude_set: int | None = None
-
-    def is_empty(self) -> bool:
-        return all(
-            v is None or v == ""
-            for v in (self.year, self.ministry, self.member, self.party, self.answered, self.origin,
-                      self.exclude_set)
-        )
-
-
-@dataclass
-class SearchRow:
-    """One hit: a question or an answer, with where it belongs and why it matched."""
-
-    kind: str  # "question" | "answer"
-    row_id: int
-    set_id: int
-    kenmerk: str | None
-    subject: str | None
-    submitted_on: dt.date | None
-    origin: str
-    questions: list[int]
-    snippet: str  # with MARK_START / MARK_END around the matched words
-    score: float  # higher is better
-    text: str = ""
-
-
-@dataclass
-class SimilarRow:
-    """An earlier question like the one at hand, with the answer that covers it."""
-
-    set_id: int
-    kenmerk: str | None
-    subject: str | None
-    submitted_on: dt.date | None
-    number: int
-    question: str
-    score: float
-    answer: str | None = None
-    answer_questions: list[int] = field(default_factory=list)
-    snippet: str = ""
 
 
 def _as_date(value: Any) -> dt.date | None:
