@@ -36,6 +36,7 @@ __all__ = [
     "to_plain",
     "word_count",
     "footnote_labels",
+    "merge_inlines",
 ]
 
 
@@ -136,7 +137,7 @@ def parse(text: str) -> RichText:
                         body.append(Run(" "))
                     body.extend(_inlines(tokens[i], labels))
                 i += 1
-            doc.footnotes[label] = _merge(body)
+            doc.footnotes[label] = merge_inlines(body)
             i += 1
         else:
             i += 1
@@ -174,7 +175,7 @@ def _list(tokens: list[Any], i: int, labels: dict[int, str]) -> tuple[ListBlock,
                 current.append(Run(" "))
             current.extend(_inlines(tok, labels))
         i += 1
-    block.items = [_merge(item) for item in block.items]
+    block.items = [merge_inlines(item) for item in block.items]
     block.items = [item for item in block.items if item] or []
     return block, i + 1
 
@@ -229,11 +230,14 @@ def _inlines(token: Any, labels: dict[int, str]) -> list[Inline]:
             out.append(FootnoteRef(label))
         elif child.content:
             out.append(Run(child.content, bold > 0, italic > 0, href))
-    return _merge(out)
+    return merge_inlines(out)
 
 
-def _merge(inlines: list[Inline]) -> list[Inline]:
-    """Join neighbouring runs of the same format; drop empty runs; trim the ends."""
+def merge_inlines(inlines: list[Inline]) -> list[Inline]:
+    """Join neighbouring runs of the same format; drop empty runs; trim the ends.
+
+    The canonical form of a run list: the parser and the editor's converter both produce it.
+    """
     out: list[Inline] = []
     for item in inlines:
         if isinstance(item, Run):

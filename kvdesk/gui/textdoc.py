@@ -43,7 +43,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from kvdesk.core.richtext import FootnoteRef, Inline, ListBlock, Paragraph, Quote, RichText, Run
+from kvdesk.core.richtext import FootnoteRef, Inline, ListBlock, Paragraph, Quote, RichText, Run, merge_inlines
 
 __all__ = [
     "AnswerDocument",
@@ -339,32 +339,7 @@ def _block_inlines(block: QTextBlock, start: int | None = None, end: int | None 
         text = text.replace(OBJECT_CHAR, "").replace(LINE_SEPARATOR, "\n")
         if text:
             out.append(Run(text, _is_bold(fmt), fmt.fontItalic(), _href(fmt)))
-    return _merge(out)
-
-
-def _merge(inlines: list[Inline]) -> list[Inline]:
-    """Join neighbouring runs of one format, drop empty ones and trim the ends (as the parser does)."""
-    out: list[Inline] = []
-    for item in inlines:
-        if isinstance(item, Run):
-            if not item.text:
-                continue
-            last = out[-1] if out else None
-            if isinstance(last, Run) and (last.bold, last.italic, last.href) == (item.bold, item.italic, item.href):
-                out[-1] = Run(last.text + item.text, last.bold, last.italic, last.href)
-                continue
-        out.append(item)
-    while out and isinstance(out[0], Run) and not out[0].text.strip():
-        out.pop(0)
-    while out and isinstance(out[-1], Run) and not out[-1].text.strip():
-        out.pop()
-    if out and isinstance(out[0], Run):
-        first = out[0]
-        out[0] = Run(first.text.lstrip(), first.bold, first.italic, first.href)
-    if out and isinstance(out[-1], Run):
-        last = out[-1]
-        out[-1] = Run(last.text.rstrip(), last.bold, last.italic, last.href)
-    return out
+    return merge_inlines(out)
 
 
 def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
@@ -413,7 +388,7 @@ def _read(blocks: Iterator[QTextBlock], start: int | None, end: int | None) -> R
             label = str(note)
             body = rt.footnotes.setdefault(label, [])
             if inlines:
-                rt.footnotes[label] = _merge([*body, Run(" "), *inlines]) if body else inlines
+                rt.footnotes[label] = merge_inlines([*body, Run(" "), *inlines]) if body else inlines
             continue
         tlist = block.textList()
         if tlist is not None:
@@ -519,7 +494,7 @@ def html_to_richtext(html: str) -> RichText:
         inlines = _block_inlines(block)
         if block.blockFormat().headingLevel() > 0:
             # A heading is bold by its level, not by choice: it comes in as a plain paragraph.
-            inlines = _merge([Run(i.text, False, i.italic, i.href) if isinstance(i, Run) else i for i in inlines])
+            inlines = merge_inlines([Run(i.text, False, i.italic, i.href) if isinstance(i, Run) else i for i in inlines])
         if not inlines:
             current = None
             continue
@@ -541,7 +516,7 @@ def html_to_richtext(html: str) -> RichText:
                     cut = (n or m).end()  # type: ignore[union-attr]
                     if n:
                         start = int(n.group(1))
-                    inlines = _merge([Run(first.text[cut:], first.bold, first.italic, first.href), *inlines[1:]])
+                    inlines = merge_inlines([Run(first.text[cut:], first.bold, first.italic, first.href), *inlines[1:]])
         if ordered is not None and inlines:
             key = _list_key(tlist) if tlist is not None else -1
             if current is None or current.ordered != ordered or (tlist is not None and key != current_tlist):
