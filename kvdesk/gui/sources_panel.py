@@ -42,7 +42,7 @@ __all__ = ["SourcesBackend", "SourcesPanel", "SafeReader", "state_label"]
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 HIGHLIGHT = "#fff2a8"
-RENDER_SLICE = 12_000  # characters of HTML laid out per step of the event loop
+RENDER_SLICE = 4_000  # characters of HTML laid out per event-loop turn (well inside a frame)
 
 
 class SourcesBackend(Protocol):
