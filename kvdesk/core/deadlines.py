@@ -23,6 +23,7 @@ from typing import Protocol, TypeVar
 __all__ = [
     "DatedSet",
     "DeadlineSettings",
+    "due_bucket",
     "WorkCalendar",
     "DueBucket",
     "DeadlineStatus",
@@ -236,7 +237,8 @@ def deadline_for(qs: DatedSet, settings: DeadlineSettings | None = None) -> dt.d
     return deadline
 
 
-def _bucket(deadline: dt.date, today: dt.date) -> DueBucket:
+def due_bucket(deadline: dt.date, today: dt.date) -> DueBucket:
+    """Where a deadline stands on ``today``: te laat, vandaag, deze week (Monday to Sunday) or later."""
     if deadline < today:
         return DueBucket.TE_LAAT
     if deadline == today:
@@ -264,7 +266,7 @@ def deadline_status(
         today=today,
         calendar_days_left=(deadline - today).days,
         working_days_left=cal.working_days_between(today, deadline),
-        bucket=None if qs.status == "verzonden" else _bucket(deadline, today),
+        bucket=None if qs.status == "verzonden" else due_bucket(deadline, today),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kvdesk.core.deadlines import DeadlineSettings, deadline_for, deadline_status
+from kvdesk.core.deadlines import DeadlineSettings, deadline_for, deadline_status, due_bucket
 
 
 def deadline_fields(
@@ -35,15 +35,6 @@ def deadline_fields(
     deadline = deadline_for(obj, settings)
     if deadline is None:
         return {"deadline": None, "days_left": None, "due": None}
-    return {"deadline": deadline.isoformat(), "days_left": (deadline - today).days, "due": _due(obj, deadline, today)}
+    due = None if getattr(obj, "status", None) == "verzonden" else due_bucket(deadline, today).value
+    return {"deadline": deadline.isoformat(), "days_left": (deadline - today).days, "due": due}
 
-
-def _due(obj: Any, deadline: dt.date, today: dt.date) -> str | None:
-    if getattr(obj, "status", None) == "verzonden":
-        return None
-    if deadline < today:
-        return "te laat"
-    if deadline == today:
-        return "vandaag"
-    end_of_week = today + dt.timedelta(days=6 - today.weekday())
-    return "deze week" if deadline <= end_of_week else "later"
