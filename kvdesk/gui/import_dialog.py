@@ -41,7 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from kvdesk.core.model import Member, QuestionSet
+from kvdesk.core.parsing.dates import to_date
 from kvdesk.core.parsing.edit import merge_questions, renumber, split_question
+from kvdesk.core.references import format_date_nl
 from kvdesk.gui.labels import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -53,7 +55,6 @@ FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog",
 ParseBytes = Callable[[bytes, "str | None"], QuestionSet]
 Exists = Callable[[str], bool]
 
-_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 
 
 def _default_parse(data: bytes, filename: str | None) -> QuestionSet:
@@ -63,7 +64,7 @@ def _default_parse(data: bytes, filename: str | None) -> QuestionSet:
 
 
 def format_date(day: dt.date | None) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
+    return format_date_nl(day) if day else ""
 
 
 def read_date(text: str) -> dt.date | None:
@@ -78,10 +79,11 @@ def read_date(text: str) -> dt.date | None:
     parts = text.replace("-", " ").replace("/", " ").split()
     if len(parts) == 3:
         day, month, year = parts
-        if month in _MONTHS:
-            month = str(_MONTHS.index(month) + 1)
-        if day.isdigit() and month.isdigit() and year.isdigit():
-            return dt.date(int(year), int(month), int(day))
+        if month.isdigit():
+            return dt.date(int(year), int(month), int(day))  # ValueError when they make no date
+        found = to_date(day, month, year)
+        if found is not None:
+            return found
     raise ValueError(text)
 
 
