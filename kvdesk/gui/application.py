@@ -3,37 +3,39 @@
 ``main(args)`` is called by :func:`kvdesk.app.run_app`. With ``--screenshot PNG [--set KEY]``
 it renders the main window off screen to a PNG and exits.
 
-Start-up order (interactive): Qt, settings, logging and the database lock first, then at once
-a start window in the main window's place showing that the sets are loading
-(:class:`StartWindow`). Only when it has been painted are the main window's modules imported
-(SQLAlchemy among them, most of a second), the database opened (``quick_check``, migrations,
-backups), the crash journal recovered and the demo imported; then the main window takes the
-start window's place and fills its set list on the next turn of the event loop. :func:`build`
-does the same steps in one go, for ``--screenshot``, ``--smoke`` and the tests.
+Start-up order (interactive, :func:`start_shown`): Qt, the settings and the translation, then at
+once the main window's frame (:class:`~kvdesk.gui.mainwindow.MainWindow` before
+:meth:`~kvdesk.gui.mainwindow.MainWindow.attach`: menus, toolbar, the three columns showing that
+the sets are loading). Once it has been painted: the log and the database lock on the GUI thread
+(a question if another kvdesk holds it), then on a worker thread the database is opened
+(SQLAlchemy's import, ``quick_check``, migrations, backups), the crash journal recovered, the demo
+imported and the panels' modules imported, while the window stays responsive. Back on the GUI
+thread the panels are put in place and the set list is filled on the next turn of the event loop.
+A damaged database is reported back to the GUI thread, which offers the newest backup.
+:func:`build` does the same steps in one go, for ``--screenshot``, ``--smoke`` and the tests.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator, Signal
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kvdesk import __version__
 from kvdesk.gui import settings as S
 
 if TYPE_CHECKING:
     from kvdesk.gui.errors import ExceptionHook
-
-    # The main window's modules import SQLAlchemy and every panel: not before the first window.
     from kvdesk.gui.mainwindow import MainWindow
     from kvdesk.gui.operations import Executor
     from kvdesk.services import drafting
@@ -192,24 +194,44 @@ def prepare(args: argparse.Namespace, *, settings_path: Path | None = None, show
     return Prepared(app, ctx, settings, log_path, hook, read_only, show_errors)
 
 
-def complete(prepared: Prepared, *, executor: Executor | None = None, spell: bool = True) -> Started:
-    """The rest: the database opened and checked, the journal recovered, the demo, the main window.
+@dataclass
+class Opened:
+    """The database open and checked, the journal recovered (:func:`open_data`)."""
 
-    The window is made but neither shown nor filled (:meth:`MainWindow.start`); see
-    :func:`fill`. Raises the storage layer's errors and :class:`StartDeclined`.
+    journal: drafting.Journal
+    recovered: list[drafting.Recovered]
+    # A line for the status bar when a damaged database was replaced by its newest backup.
+    restored: str | None = None
+
+
+def open_data(prepared: Prepared) -> Opened:
+    """Open and check the database, recover the crash journal, load the demo into an empty one.
+
+    May run on a worker thread as long as it cannot ask anything (``show_errors`` off, or a
+    healthy database): a damaged database is offered to be restored from its newest backup
+    only when ``show_errors`` is on. Raises the storage layer's errors and
+    :class:`StartDeclined`.
     """
-    from kvdesk.gui.mainwindow import MainWindow
-    from kvdesk.gui.operations import Executor
-    from kvdesk.gui.spellcheck import SpellService
     from kvdesk.services import drafting
 
-    app, ctx, settings, read_only = prepared.app, prepared.ctx, prepared.settings, prepared.read_only
+    ctx, read_only = prepared.ctx, prepared.read_only
     restored = _check_database(ctx, interactive=prepared.show_errors and not read_only)
     journal = drafting.Journal.in_folder(ctx.data_dir)
     # Read-only: the journal and the demo are the writing instance's business.
     recovered = [] if read_only else drafting.recover_journal(ctx, journal)
     if not read_only:
         load_demo_if_empty(ctx)
+    return Opened(journal, recovered, restored)
+
+
+def finish(prepared: Prepared, opened: Opened, *, window: MainWindow | None = None,
+           executor: Executor | None = None, spell: bool = True) -> Started:
+    """Attach the main window (made now if not given) to the opened database; not yet filled."""
+    from kvdesk.gui.mainwindow import MainWindow
+    from kvdesk.gui.operations import Executor
+    from kvdesk.gui.spellcheck import SpellService
+
+    app, ctx, settings = prepared.app, prepared.ctx, prepared.settings
     executor = executor or Executor(app)
     service = None
     if spell:
@@ -217,10 +239,18 @@ def complete(prepared: Prepared, *, executor: Executor | None = None, spell: boo
         if settings.get(S.SPELLCHECK):
             # Reading the dictionary takes seconds of Python work; start it once the window is up.
             QTimer.singleShot(1500, service.start)
-    window = MainWindow(ctx, settings, executor, journal, spell=service, log_path=prepared.log_path,
-                        read_only=read_only)
-    notice = drafting.journal_summary(recovered) if recovered else restored
-    return Started(app, ctx, settings, window, executor, recovered, prepared.log_path, prepared.hook, notice)
+    if window is None:
+        window = MainWindow(settings, log_path=prepared.log_path)
+    window.attach(ctx, executor, opened.journal, spell=service, read_only=prepared.read_only)
+    from kvdesk.services import drafting
+
+    notice = drafting.journal_summary(opened.recovered) if opened.recovered else opened.restored
+    return Started(app, ctx, settings, window, executor, opened.recovered, prepared.log_path, prepared.hook, notice)
+
+
+def complete(prepared: Prepared, *, executor: Executor | None = None, spell: bool = True) -> Started:
+    """The rest in one go: :func:`open_data`, then :func:`finish` with a new main window."""
+    return finish(prepared, open_data(prepared), executor=executor, spell=spell)
 
 
 def fill(started: Started) -> None:
@@ -245,58 +275,123 @@ def build(
     return started
 
 
-class StartWindow(QMainWindow):
-    """The first window, in the main window's place, while the rest of kvdesk starts.
+# The panels' modules, imported on the worker thread while the database opens, so that the GUI
+# thread only has to build them (importing them on the GUI thread would freeze the window).
+PANEL_MODULES = (
+    "kvdesk.gui.operations", "kvdesk.gui.hub", "kvdesk.gui.setlist", "kvdesk.gui.checks_panel",
+    "kvdesk.gui.search_panel", "kvdesk.gui.workspace", "kvdesk.gui.sources_panel", "kvdesk.gui.spellcheck",
+    "kvdesk.services.references",
+)
 
-    It shows the set list's loading state. ``painted`` is emitted once it has been drawn, so
-    the slow part of starting begins only when the user sees that kvdesk is coming.
+
+class Starting(QObject):
+    """An interactive start under way (:func:`start_shown`): the window, then the rest.
+
+    ``window`` is the main window, shown at once; ``prepared`` exists once the lock is held;
+    ``worker`` is the thread that opens the database. :meth:`abandon` gives the lock back when
+    the user closed the window before the start was done.
     """
 
-    painted = Signal()
+    # The worker's result (an :class:`Opened` or what it raised), brought to the GUI thread.
+    _opened = Signal(object)
 
-    def __init__(self, settings: S.Settings) -> None:
-        super().__init__()
-        self._painted = False
-        # ``time.perf_counter()`` when it was first painted (for the start-up log and benchmark).
-        self.painted_at: float | None = None
-        self.setWindowTitle("kvdesk")
-        self.setAccessibleName(self.tr("kvdesk wordt gestart"))
-        self.setStyleSheet("QMainWindow { background: #f6f7f9; } "
-                           "#startSets { background: white; border-right: 1px solid #dde1e6; } "
-                           "QLabel { color: #52606d; }")
-        body = QWidget()
-        row = QHBoxLayout(body)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        sets = QWidget()
-        sets.setObjectName("startSets")
-        sets.setFixedWidth(380)
-        column = QVBoxLayout(sets)
-        column.setContentsMargins(16, 16, 16, 16)
-        self.loading = QLabel(self.tr("Vragensets laden…"))
-        self.loading.setAccessibleName(self.tr("Vragensets laden"))
-        column.addWidget(self.loading)
-        column.addStretch(1)
-        row.addWidget(sets)
-        # Centred by stretches: the first use of PySide6's ``Qt`` namespace costs some 40 ms,
-        # which the first window need not wait for.
-        row.addStretch(1)
-        row.addWidget(QLabel(self.tr("kvdesk wordt gestart…")))
-        row.addStretch(1)
-        self.setCentralWidget(body)
-        self.statusBar().showMessage(self.tr("Database openen…"))
-        self.resize(1440, 880)
-        geometry = settings.layout("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        window: MainWindow,
+        on_started: Callable[[Started], None],
+        on_failed: Callable[[BaseException], None],
+        *,
+        show_errors: bool,
+        executor: Executor | None,
+        spell: bool,
+    ) -> None:
+        super().__init__(window)
+        self.args = args
+        self.window = window
+        self.prepared: Prepared | None = None
+        self.worker: threading.Thread | None = None
+        self.started: Started | None = None
+        self._on_started = on_started
+        self._on_failed = on_failed
+        self._show_errors = show_errors
+        self._executor = executor
+        self._spell = spell
+        self._begun = False
+        self._opened.connect(self._attach)
+        window.painted.connect(self.go_on)
+        # A platform that never paints a hidden or minimised window must not keep kvdesk waiting.
+        QTimer.singleShot(1000, self.go_on)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self.painted_at = time.perf_counter()
-            # After this paint has reached the screen: the next turn of the event loop.
-            QTimer.singleShot(0, self.painted.emit)
+    def go_on(self) -> None:
+        """After the first paint: the log and the lock here, the database on a worker thread."""
+        if self._begun:
+            return
+        self._begun = True
+        app = qt_application()
+        try:
+            ctx, log_path, hook = _open_log(self.args, self._show_errors)
+            self.window.log_path = log_path
+            read_only = _hold_lock(ctx, interactive=self._show_errors)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, who tells the user
+            self._fail(exc)
+            return
+        self.prepared = Prepared(app, ctx, self.window.settings, log_path, hook, read_only, self._show_errors)
+        # Nothing on the worker may ask the user: a damaged database comes back to this thread.
+        quiet = Prepared(app, ctx, self.window.settings, log_path, hook, read_only, show_errors=False)
+
+        def work() -> None:
+            result: object
+            try:
+                result = open_data(quiet)
+                for name in PANEL_MODULES:
+                    importlib.import_module(name)
+            except BaseException as exc:  # noqa: BLE001 - reported on the GUI thread
+                result = exc
+            self._opened.emit(result)
+
+        self.worker = threading.Thread(target=work, name="kvdesk-start", daemon=True)
+        self.worker.start()
+
+    def _attach(self, result: object) -> None:
+        prepared = self.prepared
+        if prepared is None or self.window.closed:
+            return  # closed while starting: abandon() gives the lock back
+        try:
+            if isinstance(result, BaseException):
+                from kvdesk.storage.errors import DatabaseDamaged
+
+                if not (isinstance(result, DatabaseDamaged) and self._show_errors):
+                    raise result
+                result = open_data(prepared)  # asks whether to restore the newest backup
+            assert isinstance(result, Opened)
+            started = finish(prepared, result, window=self.window, executor=self._executor, spell=self._spell)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, who tells the user
+            self._fail(exc)
+            return
+        self.started = started
+        window = self.window
+        window.statusBar().showMessage(window.tr("Vragensets laden…"))
+        if window.painted_at is not None:
+            log.info("main window ready %.0f ms after its first paint", (time.perf_counter() - window.painted_at) * 1000)
+        self._on_started(started)
+        QTimer.singleShot(0, lambda: _fill_quietly(started))
+
+    def _fail(self, exc: BaseException) -> None:
+        self.window.close()
+        self.window.deleteLater()
+        if self.prepared is not None:
+            self.prepared.ctx.close()
+        self._on_failed(exc)
+
+    def abandon(self) -> None:
+        """The window was closed before the start was done: wait for the worker, give the lock back."""
+        if self.started is not None or self.prepared is None:
+            return
+        if self.worker is not None:
+            self.worker.join(timeout=60)
+        self.prepared.ctx.close()
+        self.prepared.hook.uninstall()
 
 
 def start_shown(
@@ -308,53 +403,26 @@ def start_shown(
     show_errors: bool = True,
     executor: Executor | None = None,
     spell: bool = True,
-) -> StartWindow:
-    """Show the start window now; once it is painted, do the rest and show the main window.
+) -> Starting:
+    """Show the main window's frame now; once painted, open the database and attach the panels.
 
-    Before the start window: only Qt, the settings and the translation. After it is painted:
-    the log, the lock (:func:`prepare`'s steps), then :func:`complete`. ``on_started`` gets the
-    :class:`Started` when the main window is shown (it is filled on the next turn of the
-    event loop); ``on_failed`` gets what was raised (:class:`StartDeclined`, the lock's or the
-    database's errors). The start window closes either way.
+    Before the window: only Qt, the settings and the translation. After its first paint: the
+    log, the lock (:func:`prepare`'s steps), then :func:`open_data` on a worker thread and
+    :func:`finish` back on the GUI thread. ``on_started`` gets the :class:`Started` when the
+    panels are in place (the set list is filled on the next turn of the event loop);
+    ``on_failed`` gets what was raised (:class:`StartDeclined`, the lock's or the database's
+    errors), after which the window is closed.
     """
+    from kvdesk.gui.mainwindow import MainWindow
+
     app = qt_application()
     settings = S.Settings(settings_path)
     install_translator(app, settings.get(S.LANGUAGE))
-    first = StartWindow(settings)
-    done = False
-
-    def go_on() -> None:
-        nonlocal done
-        if done:
-            return
-        done = True
-        try:
-            ctx, log_path, hook = _open_log(args, show_errors)
-            read_only = _hold_lock(ctx, interactive=show_errors)
-            prepared = Prepared(app, ctx, settings, log_path, hook, read_only, show_errors)
-            started = complete(prepared, executor=executor, spell=spell)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller, who tells the user
-            first.close()
-            first.deleteLater()
-            on_failed(exc)
-            return
-        window = started.window
-        if settings.layout("main/geometry") is None:
-            window.setGeometry(first.geometry())  # first start: exactly where the start window is
-        window.statusBar().showMessage(window.tr("Vragensets laden…"))
-        window.show()
-        if first.painted_at is not None:
-            log.info("main window shown %.0f ms after the start window", (time.perf_counter() - first.painted_at) * 1000)
-        first.close()
-        first.deleteLater()
-        on_started(started)
-        QTimer.singleShot(0, lambda: _fill_quietly(started))
-
-    first.painted.connect(go_on)
-    # A platform that never paints a hidden or minimised window must not keep kvdesk waiting.
-    QTimer.singleShot(1000, go_on)
-    first.show()
-    return first
+    window = MainWindow(settings)
+    starting = Starting(args, window, on_started, on_failed, show_errors=show_errors, executor=executor,
+                        spell=spell)
+    window.show()
+    return starting
 
 
 def _fill_quietly(started: Started) -> None:
@@ -517,7 +585,7 @@ def main(args: argparse.Namespace) -> int:
 
 
 def _run_interactive(args: argparse.Namespace, refused: Callable[[BaseException], int]) -> int:
-    """The start window at once, then the main window; the event loop until the user quits."""
+    """The main window at once, its panels when the database is open; the event loop until the user quits."""
     box: dict[str, Started] = {}
     failure: list[int] = []
     app = qt_application()
@@ -531,10 +599,11 @@ def _run_interactive(args: argparse.Namespace, refused: Callable[[BaseException]
         finally:
             app.exit(failure[-1])
 
-    start_shown(args, lambda started: box.__setitem__("started", started), failed)
+    starting = start_shown(args, lambda started: box.__setitem__("started", started), failed)
     status = int(app.exec())
     started = box.get("started")
     if started is None:
+        starting.abandon()
         return failure[0] if failure else status
     try:
         return status

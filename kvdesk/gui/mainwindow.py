@@ -20,13 +20,22 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, QThreadPool, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -39,27 +48,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvdesk.core.model import Answer, QuestionSet
 from kvdesk.gui import settings as S
-from kvdesk.gui.about_dialog import AboutDialog
-from kvdesk.gui.checks_panel import ChecksPanel, DueOverview
-from kvdesk.gui.export_dialog import DELAY, REPLY, ExportDialog, ExportRequest, confirm_override, run_export
-from kvdesk.gui.history import HistoryDialog
-from kvdesk.gui.hub import Hub
-from kvdesk.gui.labels import status_text
-from kvdesk.gui.operations import Executor
-from kvdesk.gui.search_panel import SearchPanel, SimilarQuestionsPanel
-from kvdesk.gui.set_viewer import SetViewer
-from kvdesk.gui.setlist import SetListPanel
-from kvdesk.gui.sources_panel import SourcesPanel
-from kvdesk.gui.spellcheck import SpellService
-from kvdesk.gui.status_actions import DELAYED, StatusChoice, StatusDialog
-from kvdesk.gui.workspace import AnswerRow, Workspace
-from kvdesk.services import drafting
-from kvdesk.services.context import Context
 
 if TYPE_CHECKING:
+    from kvdesk.core.model import Answer, QuestionSet
+    from kvdesk.gui.about_dialog import AboutDialog
+    from kvdesk.gui.checks_panel import ChecksPanel, DueOverview
+    from kvdesk.gui.export_dialog import ExportDialog, ExportRequest
+    from kvdesk.gui.history import HistoryDialog
+    from kvdesk.gui.hub import Hub
     from kvdesk.gui.import_dialog import ImportDialog
+    from kvdesk.gui.operations import Executor
+    from kvdesk.gui.search_panel import SearchPanel, SimilarQuestionsPanel
+    from kvdesk.gui.set_viewer import SetViewer
+    from kvdesk.gui.setlist import SetListPanel
+    from kvdesk.gui.sources_panel import SourcesPanel
+    from kvdesk.gui.spellcheck import SpellService
+    from kvdesk.gui.status_actions import StatusChoice, StatusDialog
+    from kvdesk.gui.workspace import AnswerRow, Workspace
+    from kvdesk.services import drafting
+    from kvdesk.services.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +122,34 @@ QTextEdit:focus { border: 1px solid #1a5fb4; }
 """
 
 
+def _page(label: QLabel) -> QWidget:
+    """A panel's place before the panel is there: a line of text at the top."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label.setObjectName("emptyState")
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    layout.addStretch(1)
+    return page
+
+
+def _replace_tab(tabs: QTabWidget, index: int, widget: QWidget, title: str) -> None:
+    """Put ``widget`` in place of tab ``index`` (the old page is deleted)."""
+    current = tabs.currentIndex()
+    old = tabs.widget(index)
+    tabs.removeTab(index)
+    tabs.insertTab(index, widget, title)
+    tabs.setCurrentIndex(max(0, current))
+    if old is not None:
+        old.deleteLater()
+
+
+def _delayed() -> str:
+    from kvdesk.gui.status_actions import DELAYED
+
+    return DELAYED
+
+
 class SidePanel(QTabWidget):
     """The right panel: the set's sources and earlier answers (filled by their own panels)."""
 
@@ -136,7 +172,6 @@ class SidePanel(QTabWidget):
         label = QLabel(text)
         label.setObjectName("sideEmpty")
         label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(label)
         layout.addStretch(1)
         page.setAccessibleName(text.split("\n", 1)[0])
@@ -144,65 +179,54 @@ class SidePanel(QTabWidget):
 
     def set_panel(self, index: int, widget: QWidget, title: str) -> None:
         """Put a real panel in place of a placeholder (0: sources, 1: earlier answers)."""
-        current = self.currentIndex()
-        old = self.widget(index)
-        self.removeTab(index)
-        self.insertTab(index, widget, title)
-        self.setCurrentIndex(max(0, current))
-        if old is not None:
-            old.deleteLater()
+        _replace_tab(self, index, widget, title)
 
 
 class MainWindow(QMainWindow):
-    """kvdesk's main window."""
+    """kvdesk's main window.
 
-    def __init__(
-        self,
-        ctx: Context,
-        settings: S.Settings,
-        executor: Executor,
-        journal: drafting.Journal,
-        *,
-        spell: SpellService | None = None,
-        log_path: object = None,
-        read_only: bool = False,
-    ) -> None:
+    Made in two steps, so that it can be on screen before the database is open: the
+    constructor builds the frame (menus and toolbar with their actions disabled, the three
+    columns with "loading" pages, the status bar) from Qt alone; :meth:`attach` then puts the
+    real panels in place, wires them and enables the actions. ``painted`` is emitted after the
+    first paint (``painted_at`` is when), which is when start-up opens the database.
+    """
+
+    painted = Signal()
+
+    # Made by attach(), when the database is open.
+    ctx: Context
+    executor: Executor
+    journal: drafting.Journal
+    hub: Hub
+    sets: SetListPanel
+    due: DueOverview
+    search: SearchPanel
+    workspace: Workspace
+    sources: SourcesPanel
+    similar: SimilarQuestionsPanel
+    checks: ChecksPanel
+
+    def __init__(self, settings: S.Settings, *, log_path: object = None) -> None:
         super().__init__()
-        self._read_only_editors: QObject | None = None
-        if read_only:
-            from kvdesk.gui.readonly import ReadOnlyEditors, ReadOnlyExecutor
-
-            # Every write goes through the executor: this one refuses them all, and no answer
-            # editor accepts typing that could not be saved.
-            executor = ReadOnlyExecutor(self)
-            self._read_only_editors = ReadOnlyEditors(self)
-            app = QGuiApplication.instance()
-            if app is not None:
-                app.installEventFilter(self._read_only_editors)
-        self.ctx = ctx
         self.settings = settings
-        self.executor = executor
-        self.journal = journal
-        self.spell = spell
         self.log_path = log_path
-        self.read_only = read_only
-        self.hub = Hub(self)
+        self.read_only = False
+        self.attached = False
+        # ``time.perf_counter()`` of the first paint (start-up log and benchmark).
+        self.painted_at: float | None = None
+        self.spell: SpellService | None = None
+        self._read_only_editors: QObject | None = None
         self.setWindowTitle(self._title())
         self.setAccessibleName(self.tr("kvdesk hoofdvenster"))
         self.setStyleSheet(STYLE)
         self.setAcceptDrops(True)
         self.resize(1440, 880)
-        # Where the last export went; the next one starts there.
-        self.export_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                               or Path.home())
         self.due_notice = ""
         self._closed = False
         self._checks_stale = True
         self._retrying = False
         self._network_info: Any = None
-        self._background_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvdesk-background")
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         # Dialogs that are open (kept so they are not collected, and so tests can reach them).
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -211,35 +235,20 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self.house_style_dialog: QWidget | None = None
 
-        self.sets = SetListPanel()
-        self.sets.view.installEventFilter(self)
-        self.due = DueOverview()
-        self.search = SearchPanel(self._search)
         self.left = QTabWidget()
         self.left.setObjectName("leftPanel")
         self.left.setDocumentMode(True)
         self.left.setAccessibleName(self.tr("Sets, termijnen en zoeken"))
-        self.left.addTab(self.sets, self.tr("Vragensets"))
-        self.left.addTab(self.due, self.tr("Termijnen"))
-        self.left.addTab(self.search, self.tr("Zoeken"))
-        self.workspace = Workspace(
-            ctx, executor, hub=self.hub, journal=journal, spell=spell,
-            autosave_ms=settings.get(S.AUTOSAVE_MS), journal_ms=settings.get(S.JOURNAL_MS),
-            history_opener=self.open_history,
-        )
+        self.loading = QLabel(self.tr("Vragensets laden…"))
+        self.loading.setAccessibleName(self.tr("Vragensets laden"))
+        self.left.addTab(_page(self.loading), self.tr("Vragensets"))
+        self.left.addTab(_page(QLabel()), self.tr("Termijnen"))
+        self.left.addTab(_page(QLabel()), self.tr("Zoeken"))
         self.side = SidePanel()
-        from kvdesk.services.references import ReferenceServices
-
-        self.sources = SourcesPanel(ReferenceServices(ctx))
-        self.similar = SimilarQuestionsPanel(self._similar)
-        self.checks = ChecksPanel(checker=self._check_set, language=settings.get(S.LANGUAGE))
-        self.side.set_panel(0, self.sources, self.tr("Bronnen"))
-        self.side.set_panel(1, self.similar, self.tr("Eerdere antwoorden"))
-        self.side.addTab(self.checks, self.tr("Controles"))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left)
-        self.splitter.addWidget(self.workspace)
+        self.splitter.addWidget(_page(QLabel(self.tr("kvdesk wordt gestart…"))))
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
         # The panels' button rows would otherwise set how narrow the user may make them, and that
@@ -255,16 +264,104 @@ class MainWindow(QMainWindow):
         self.words_label.setAccessibleName(self.tr("Aantal woorden"))
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().showMessage(self.tr("Database openen…"))
+        self._make_actions()
+        self._restore_layout()
+
+    @property
+    def closed(self) -> bool:
+        """Whether the window has been closed (it is not opened again)."""
+        return self._closed
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        super().paintEvent(event)
+        if self.painted_at is None:
+            self.painted_at = time.perf_counter()
+            # After this paint has reached the screen: the next turn of the event loop.
+            QTimer.singleShot(0, self.painted.emit)
+
+    def attach(
+        self,
+        ctx: Context,
+        executor: Executor,
+        journal: drafting.Journal,
+        *,
+        spell: SpellService | None = None,
+        read_only: bool = False,
+    ) -> None:
+        """Put the panels in place for the opened database, wire them and enable the actions."""
+        from PySide6.QtCore import Qt
+
+        from kvdesk.gui.checks_panel import ChecksPanel, DueOverview
+        from kvdesk.gui.hub import Hub
+        from kvdesk.gui.search_panel import SearchPanel, SimilarQuestionsPanel
+        from kvdesk.gui.setlist import SetListPanel
+        from kvdesk.gui.sources_panel import SourcesPanel
+        from kvdesk.gui.workspace import Workspace
+        from kvdesk.services.references import ReferenceServices
+
+        if read_only:
+            from kvdesk.gui.readonly import ReadOnlyEditors, ReadOnlyExecutor
+
+            # Every write goes through the executor: this one refuses them all, and no answer
+            # editor accepts typing that could not be saved.
+            executor = ReadOnlyExecutor(self)
+            self._read_only_editors = ReadOnlyEditors(self)
+            app = QGuiApplication.instance()
+            if app is not None:
+                app.installEventFilter(self._read_only_editors)
+        self.ctx = ctx
+        self.executor = executor
+        self.journal = journal
+        self.spell = spell
+        self.read_only = read_only
+        self.hub = Hub(self)
+        self.setWindowTitle(self._title())
+        # Where the last export went; the next one starts there.
+        self.export_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                               or Path.home())
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._background_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvdesk-background")
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+        self.sets = SetListPanel()
+        self.sets.view.installEventFilter(self)
+        self.due = DueOverview()
+        self.search = SearchPanel(self._search)
+        current = self.left.currentIndex()
+        for index, (panel, title) in enumerate(((self.sets, self.tr("Vragensets")), (self.due, self.tr("Termijnen")),
+                                                (self.search, self.tr("Zoeken")))):
+            _replace_tab(self.left, index, panel, title)
+        self.left.setCurrentIndex(max(0, current))
+        self.workspace = Workspace(
+            ctx, executor, hub=self.hub, journal=journal, spell=spell,
+            autosave_ms=self.settings.get(S.AUTOSAVE_MS), journal_ms=self.settings.get(S.JOURNAL_MS),
+            history_opener=self.open_history,
+        )
+        placeholder = self.splitter.replaceWidget(1, self.workspace)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self.sources = SourcesPanel(ReferenceServices(ctx))
+        self.similar = SimilarQuestionsPanel(self._similar)
+        self.checks = ChecksPanel(checker=self._check_set, language=self.settings.get(S.LANGUAGE))
+        self.side.set_panel(0, self.sources, self.tr("Bronnen"))
+        self.side.set_panel(1, self.similar, self.tr("Eerdere antwoorden"))
+        self.side.addTab(self.checks, self.tr("Controles"))
         if read_only:
             badge = QLabel(self.tr("Alleen lezen"))
             badge.setStyleSheet("color: #a4262c; font-weight: 600")
             badge.setAccessibleName(self.tr("Alleen lezen"))
             self.statusBar().addPermanentWidget(badge)
-
+        self.statusBar().clearMessage()
         self._name_panel_controls()
-        self._make_actions()
+        self._enable_actions()
         self._wire()
-        self._restore_layout()
+        # The real panels have other minimum sizes than the frame's placeholders: the columns
+        # come back as the user left them.
+        self._restore_splitter()
+        self.attached = True
 
     def _name_panel_controls(self) -> None:
         """Accessible names for the panels' controls that have none of their own (screen readers)."""
@@ -293,18 +390,36 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str | None = None) -> QAction:
+        """An action of the window, disabled (and without its shortcut) until :meth:`attach`."""
         act = QAction(text, self)
         if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
+            # Set in attach: Qt's first shortcut costs 40-100 ms, which the first paint need not wait for.
+            self._shortcuts.append((act, shortcut))
         if tip:
             act.setStatusTip(tip)
             act.setToolTip(tip)
         act.triggered.connect(lambda _checked=False: slot())
+        act.setEnabled(False)
         self.addAction(act)
+        self._actions.append(act)
         return act
 
+    def _enable_actions(self) -> None:
+        from PySide6.QtCore import Qt
+
+        # Here rather than in the frame: the first use of PySide6's Qt namespace costs some 40 ms.
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act, shortcut in self._shortcuts:
+            act.setShortcut(QKeySequence(shortcut))
+        blocked = {self.act_import, self.act_export, self.act_combine, self.act_split, self.act_status,
+                   self.act_delay_sent, self.act_sources, self.act_backup, self.act_footnote, self.act_link,
+                   self.act_crossref} if self.read_only else set()
+        for act in self._actions:
+            act.setEnabled(act not in blocked)
+
     def _make_actions(self) -> None:
-        ws = self.workspace
+        self._actions: list[QAction] = []
+        self._shortcuts: list[tuple[QAction, QKeySequence | QKeySequence.StandardKey | str]] = []
         K = QKeySequence.StandardKey
         self.act_import = self._action(self.tr("&Importeren…"), self.open_import, K.Open,
                                        self.tr("Een vragenset importeren (ook: tekst plakken in de lijst of "
@@ -316,12 +431,12 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Afsluiten"), self.close, K.Quit)
         self.act_undo = self._action(self.tr("&Ongedaan maken"), lambda: self._on_editor("undo"), K.Undo)
         self.act_redo = self._action(self.tr("Opni&euw"), lambda: self._on_editor("redo"), "Ctrl+Y")
-        self.act_find = self._action(self.tr("&Zoeken in set…"), ws.show_find, K.Find)
+        self.act_find = self._action(self.tr("&Zoeken in set…"), lambda: self.workspace.show_find(), K.Find)  # noqa: PLW0108 - made in attach()
         self.act_search = self._action(self.tr("Zoeken in &archief…"), self.show_search, "Ctrl+Shift+F",
                                        self.tr("Zoeken in eerdere vragen en antwoorden"))
-        self.act_combine = self._action(self.tr("&Combineer"), ws.combine, "Ctrl+Shift+M",
+        self.act_combine = self._action(self.tr("&Combineer"), lambda: self.workspace.combine(), "Ctrl+Shift+M",  # noqa: PLW0108 - made in attach()
                                         self.tr("De aangevinkte vragen één antwoord geven"))
-        self.act_split = self._action(self.tr("&Splitsen"), ws.split, "Ctrl+Shift+S",
+        self.act_split = self._action(self.tr("&Splitsen"), lambda: self.workspace.split(), "Ctrl+Shift+S",  # noqa: PLW0108 - made in attach()
                                       self.tr("Een gecombineerd antwoord weer per vraag"))
         self.act_history = self._action(self.tr("&Geschiedenis…"), self._history_current, "Ctrl+Shift+H")
         self.act_bold = self._action(self.tr("&Vet"), lambda: self._on_editor("toggle_bold"), K.Bold)
@@ -335,17 +450,17 @@ class MainWindow(QMainWindow):
         self.act_footnote = self._action(self.tr("&Voetnoot"), lambda: self._on_editor("insert_footnote"),
                                          "Ctrl+Alt+F", self.tr("Een voetnoot invoegen op de cursor"))
         self.act_crossref = self._action(self.tr("&Zie het antwoord op vraag…"), self._insert_crossref, "Ctrl+Shift+R")
-        self.act_next = self._action(self.tr("&Volgend antwoord"), lambda: ws.go(None, 1), "Ctrl+Down")
-        self.act_prev = self._action(self.tr("V&orig antwoord"), lambda: ws.go(None, -1), "Ctrl+Up")
+        self.act_next = self._action(self.tr("&Volgend antwoord"), lambda: self.workspace.go(None, 1), "Ctrl+Down")
+        self.act_prev = self._action(self.tr("V&orig antwoord"), lambda: self.workspace.go(None, -1), "Ctrl+Up")
         self.act_status = self._action(self.tr("&Status wijzigen…"), self.change_status, "Ctrl+Shift+T",
                                        self.tr("De status van de set wijzigen, met datum"))
         self.act_delay_sent = self._action(self.tr("Uitstelbericht &verzonden…"),
-                                           lambda: self.change_status(DELAYED),
+                                           lambda: self.change_status(_delayed()),
                                            tip=self.tr("Vastleggen dat het uitstelbericht is verzonden; "
                                                        "de termijn schuift op"))
         self.act_check = self._action(self.tr("&Controleren"), self.run_checks, "F7",
                                       self.tr("De controles vóór verzending uitvoeren"))
-        self.act_sources = self._action(self.tr("&Bronnen ophalen"), self.sources.fetch_all, None,
+        self.act_sources = self._action(self.tr("&Bronnen ophalen"), lambda: self.sources.fetch_all(), None,  # noqa: PLW0108 - made in attach()
                                         self.tr("De artikelen en documenten van deze set ophalen"))
         self.act_spell = self._action(self.tr("&Spellingcontrole"), self._toggle_spell)
         self.act_spell.setCheckable(True)
@@ -392,7 +507,6 @@ class MainWindow(QMainWindow):
         tools.setObjectName("mainToolbar")
         tools.setAccessibleName(self.tr("Werkbalk"))
         tools.setIconSize(QSize(16, 16))
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.setMovable(False)
         tools.addActions([self.act_import, self.act_export])
         tools.addSeparator()
@@ -405,11 +519,7 @@ class MainWindow(QMainWindow):
         tools.addActions([self.act_find, self.act_check])
         self.addToolBar(tools)
         self.toolbar = tools
-        if self.read_only:
-            for act in (self.act_import, self.act_export, self.act_combine, self.act_split, self.act_status,
-                        self.act_delay_sent, self.act_sources, self.act_backup, self.act_footnote, self.act_link,
-                        self.act_crossref):
-                act.setEnabled(False)
+
     def _on_editor(self, method: str, *args: object) -> None:
         editor = self.workspace.current_editor()
         if editor is None:
@@ -441,12 +551,16 @@ class MainWindow(QMainWindow):
             self.workspace.show_history(self.workspace.current)
 
     def open_history(self, row: AnswerRow) -> HistoryDialog | None:
+        from PySide6.QtCore import Qt
+
         if self.workspace.qs is None or self.workspace.qs.id is None:
             return None
 
         def restored(answer: Answer) -> None:
             self.workspace.replace_text(row, answer.text)
             self.hub.set_changed.emit(self.workspace.qs.id if self.workspace.qs else -1)
+
+        from kvdesk.gui.history import HistoryDialog
 
         dialog = HistoryDialog(self.ctx, self.executor, self.workspace.qs.id, list(row.numbers),
                                on_restored=restored, parent=self)
@@ -480,6 +594,8 @@ class MainWindow(QMainWindow):
 
     def open_import(self, *, text: str | None = None, path: Path | None = None) -> ImportDialog:
         """The import dialog; pasted ``text`` or a dropped ``path`` is parsed at once for review."""
+        from PySide6.QtCore import Qt
+
         # Imported when first used: the review's editing code is not needed to show the window.
         from kvdesk.gui.import_dialog import ImportDialog
 
@@ -551,7 +667,7 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
         mime = event.mimeData()
-        if not self.read_only and (any(u.isLocalFile() for u in mime.urls()) or mime.hasText()):
+        if self.attached and not self.read_only and (any(u.isLocalFile() for u in mime.urls()) or mime.hasText()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # Qt override
@@ -606,6 +722,8 @@ class MainWindow(QMainWindow):
                           progress=self.tr("Controleren…"), parent=self)
 
     def _export_checked(self, result: tuple[QuestionSet, Any]) -> None:
+        from kvdesk.gui.export_dialog import REPLY, confirm_override
+
         qs, report = result
         override = False
         if report.has_errors:
@@ -622,10 +740,16 @@ class MainWindow(QMainWindow):
         set_id = self._current_set_id()
         if set_id is None:
             return
+        from kvdesk.gui.export_dialog import DELAY
+
         self.open_export(self.ctx.repo.get_set(set_id), DELAY)
 
     def open_export(self, qs: QuestionSet, kind: str, *, report: Any = None) -> ExportDialog:
         """The export dialog; on OK the letters are written off the GUI thread."""
+        from PySide6.QtCore import Qt
+
+        from kvdesk.gui.export_dialog import ExportDialog
+
         dialog = ExportDialog(qs, self, kind=kind, out_dir=self.export_dir, profiles_dir=self.ctx.profiles_dir)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -647,6 +771,8 @@ class MainWindow(QMainWindow):
         findings = [f.to_json("nl") for f in report.errors] if report is not None else []
 
         def op() -> list[Path]:
+            from kvdesk.gui.export_dialog import run_export
+
             paths = run_export(qs, request, profiles_dir=profiles_dir, on_locked=on_locked)
             if request.override and qs.id is not None:
                 ctx.repo.record_override(qs.id, findings, author=ctx.author)
@@ -662,6 +788,8 @@ class MainWindow(QMainWindow):
             self.export_dir = paths[0].parent
         names = ", ".join(p.name for p in paths)
         text = self.tr("Geschreven in %1: %2").replace("%1", str(self.export_dir)).replace("%2", names)
+        from kvdesk.gui.export_dialog import DELAY
+
         if request.kind == DELAY:
             text += self.tr(" — leg na verzending vast: Set > Uitstelbericht verzonden.")
         self._message(text, 15000)
@@ -694,8 +822,12 @@ class MainWindow(QMainWindow):
 
     def change_status(self, status: str | None = None) -> StatusDialog | None:
         """Ask for a new status and its date (``status`` preselected), then record it."""
+        from PySide6.QtCore import Qt
+
         if self._current_set_id() is None or self.workspace.qs is None:
             return None
+        from kvdesk.gui.status_actions import StatusDialog
+
         dialog = StatusDialog(self.workspace.qs.status, self, status=status)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.record_status(dialog.choice()))
@@ -720,6 +852,9 @@ class MainWindow(QMainWindow):
             self.workspace.load_set(set_id, keep_position=True)
         self.refresh_sets()
         self.hub.set_changed.emit(set_id)
+        from kvdesk.gui.labels import status_text
+        from kvdesk.gui.status_actions import DELAYED
+
         text = self.tr("Status ‘%1’ vastgelegd.").replace("%1", status_text(choice.status))
         if choice.status == DELAYED and self.workspace.qs is not None:
             from kvdesk.core.deadlines import deadline_for
@@ -846,6 +981,8 @@ class MainWindow(QMainWindow):
 
     def open_readonly(self, set_id: int, numbers: list[int] | None = None, _kind: str = "question") -> SetViewer:
         """Show a set read-only with question ``numbers`` in view (a search hit, an earlier answer)."""
+        from kvdesk.gui.set_viewer import SetViewer
+
         viewer = SetViewer(self.ctx.repo.get_set(set_id), list(numbers or []), self)
         viewer.openRequested.connect(self._open_from_viewer)
         viewer.destroyed.connect(lambda *_a: setattr(self, "viewer", None))
@@ -956,6 +1093,8 @@ class MainWindow(QMainWindow):
 
     def edit_house_style(self) -> QWidget | None:
         """Instellingen > Huisstijl: the user's own profile (made from the example the first time)."""
+        from PySide6.QtCore import Qt
+
         from kvdesk.export.errors import ExportError
         from kvdesk.export.profile import find_profile, load_profile
         from kvdesk.gui.house_style_dialog import HouseStyleDialog
@@ -995,8 +1134,12 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         """Help > Over kvdesk: version, data folder, database and the log folder one click away."""
+        from PySide6.QtCore import Qt
+
         log_dir = Path(str(self.log_path)).parent if self.log_path else self.ctx.logs_dir
         database = str(self.ctx.database_path) if self.ctx.database_path else _masked(self.ctx.database_url)
+        from kvdesk.gui.about_dialog import AboutDialog
+
         dialog = AboutDialog(data_dir=self.ctx.data_dir, database=database, log_dir=log_dir, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_a: setattr(self, "about_dialog", None))
@@ -1093,6 +1236,8 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Fill the set list, open the last set (or the first), then the quiet work in the background."""
+        from PySide6.QtCore import Qt
+
         self.refresh_sets()
         last = self.settings.get(S.LAST_SET)
         ids = [s.id for s in self.sets.model.sets]
@@ -1114,6 +1259,9 @@ class MainWindow(QMainWindow):
         state = self.settings.layout("main/state")
         if state is not None:
             self.restoreState(state)
+        self._restore_splitter()
+
+    def _restore_splitter(self) -> None:
         split = self.settings.layout("main/splitter")
         if split is not None:
             self.splitter.restoreState(split)
@@ -1130,6 +1278,10 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
+        if not self.attached:  # closed while starting: nothing to save but the layout
+            self.save_layout()
+            super().closeEvent(event)
+            return
         self.workspace.close_down()
         self.save_layout()
         if self.spell is not None:

@@ -884,12 +884,28 @@ Your text is safe (saved automatically and in the recovery file). Send the detai
         <translation>Nothing saved yet</translation>
     </message>
     <message>
+        <source>Vragensets laden…</source>
+        <translation>Loading question sets…</translation>
+    </message>
+    <message>
+        <source>Vragensets laden</source>
+        <translation>Loading question sets</translation>
+    </message>
+    <message>
+        <source>kvdesk wordt gestart…</source>
+        <translation>kvdesk is starting…</translation>
+    </message>
+    <message>
         <source>Laatst opgeslagen</source>
         <translation>Last saved</translation>
     </message>
     <message>
         <source>Aantal woorden</source>
         <translation>Word count</translation>
+    </message>
+    <message>
+        <source>Database openen…</source>
+        <translation>Opening the database…</translation>
     </message>
     <message>
         <source>Alleen lezen</source>
@@ -1724,29 +1740,6 @@ The most similar earlier answers to the question you are working on appear here.
     <message>
         <source>Ophalen</source>
         <translation>Fetch</translation>
-    </message>
-</context>
-<context>
-    <name>StartWindow</name>
-    <message>
-        <source>kvdesk wordt gestart</source>
-        <translation>kvdesk is starting</translation>
-    </message>
-    <message>
-        <source>Vragensets laden…</source>
-        <translation>Loading question sets…</translation>
-    </message>
-    <message>
-        <source>Vragensets laden</source>
-        <translation>Loading question sets</translation>
-    </message>
-    <message>
-        <source>kvdesk wordt gestart…</source>
-        <translation>kvdesk is starting…</translation>
-    </message>
-    <message>
-        <source>Database openen…</source>
-        <translation>Opening the database…</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from kvdesk.core.deadlines import deadline_for
 from kvdesk.core.model import Addressee, Answer, Footnote, Member, Question, QuestionSet
+from kvdesk.gui import export_dialog
 from kvdesk.gui import mainwindow as mw
 from kvdesk.gui.application import Started
 from kvdesk.gui.export_dialog import DELAY, ExportDialog
@@ -193,13 +194,13 @@ def test_an_error_blocks_export_until_forced_and_the_override_is_recorded(qtbot:
     s = app_with(qs)
     set_id = s.window.workspace.set_id
     shown: list[Any] = []
-    monkeypatch.setattr(mw, "confirm_override", lambda _parent, report: shown.append(report) or False)
+    monkeypatch.setattr(export_dialog, "confirm_override", lambda _parent, report: shown.append(report) or False)
     s.window.act_export.trigger()
     assert shown and shown[0].has_errors
     assert s.window.export_dialog is None, "declined: nothing to export"
     assert s.window.side.currentWidget() is s.window.checks
 
-    monkeypatch.setattr(mw, "confirm_override", lambda _parent, report: True)
+    monkeypatch.setattr(export_dialog, "confirm_override", lambda _parent, report: True)
     s.window.act_export.trigger()
     dialog = s.window.export_dialog
     assert isinstance(dialog, ExportDialog)
@@ -227,7 +228,7 @@ def test_a_target_open_in_word_offers_another_name(qtbot: QtBot, app_with, tmp_p
         return real_run_export(qs, request, profiles_dir=profiles_dir, on_locked=on_locked)
 
     asked: list[str] = []
-    monkeypatch.setattr(mw, "run_export", locked_once)
+    monkeypatch.setattr(export_dialog, "run_export", locked_once)
     monkeypatch.setattr(mw, "ask", lambda _p, _t, text, _y, _n: asked.append(text) or True)
     s.window.act_export.trigger()
     dialog = s.window.export_dialog
