@@ -212,7 +212,8 @@ FULL = textwrap.dedent("""
     s.window.close(); s.executor.shutdown(); s.ctx.close()
 """)
 
-# The interactive start (kvdesk.gui.application.main): the start window first, then the main window.
+# The interactive start (kvdesk.gui.application.main): the main window at once, its panels when
+# the database is open. Its first paint is what the bare window's is measured against.
 STARTUP = textwrap.dedent("""
     import time; t0 = time.perf_counter()
     import argparse, json, sys
@@ -222,9 +223,7 @@ STARTUP = textwrap.dedent("""
     ms = lambda at=None: round(((at or time.perf_counter()) - t0) * 1000, 1)
     marks, box = {}, {}
     def started(s):
-        marks["first_window_shown_ms"] = ms(first.painted_at)  # before the start window is deleted
-        s.app.processEvents()  # painted, as the bare window is measured
-        marks["main_window_shown_ms"] = ms()
+        marks["main_window_ready_ms"] = ms()
         box["s"] = s
         poll()
     def poll():
@@ -236,9 +235,12 @@ STARTUP = textwrap.dedent("""
             QTimer.singleShot(1, poll)
     def failed(exc):
         raise exc
-    first = start_shown(argparse.Namespace(data_dir=sys.argv[1], database=None, debug=False), started, failed,
-                        settings_path=Path(sys.argv[2]), show_errors=False)
+    starting = start_shown(argparse.Namespace(data_dir=sys.argv[1], database=None, debug=False), started, failed,
+                           settings_path=Path(sys.argv[2]), show_errors=False)
     from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()  # painted, as the bare window is measured
+    marks["main_window_shown_ms"] = ms()
+    marks["main_window_painted_ms"] = ms(starting.window.painted_at)
     QApplication.instance().exec()
     print(json.dumps(marks))
     s = box["s"]; s.window.close(); s.executor.shutdown(); s.ctx.close()
@@ -252,6 +254,9 @@ def test_main_window_shown_versus_a_bare_pyside6_window(data_dir, tmp_path):
     ctx.repo.add_set(make_set(11))
     ctx.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO_ROOT))
+    # As installed: with the modules' bytecode cached (a development shell may turn writing it off,
+    # and compiling kvdesk's modules at every start would be measured instead).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     def run(code, *args):
         out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120)
@@ -259,6 +264,8 @@ def test_main_window_shown_versus_a_bare_pyside6_window(data_dir, tmp_path):
         return out.stdout.strip().splitlines()[-1]
 
     settings = str(tmp_path / "s.ini")
+    for code, args in ((BARE, ()), (FULL, (str(data_dir), settings)), (STARTUP, (str(data_dir), settings))):
+        run(code, *args)  # warm: bytecode written, files in the page cache
     bare, full, marks = [], [], []
     for _ in range(7):  # interleaved, so that load from other work falls on each kind alike
         bare.append(float(run(BARE)))
@@ -266,13 +273,16 @@ def test_main_window_shown_versus_a_bare_pyside6_window(data_dir, tmp_path):
         marks.append(json.loads(run(STARTUP, str(data_dir), settings)))
     median = statistics.median
     bare_ms = median(bare)
-    first = median(m["first_window_shown_ms"] for m in marks)
     main = median(m["main_window_shown_ms"] for m in marks)
+    painted = median(m["main_window_painted_ms"] for m in marks)
+    ready = median(m["main_window_ready_ms"] for m in marks)
     listed = median(m["sets_listed_ms"] for m in marks)
     _report("window_shown", {
-        "bare_median_ms": round(bare_ms, 1),
-        "first_window_median_ms": round(first, 1), "first_window_ratio": round(first / bare_ms, 2),
+        "bare_median_ms": round(bare_ms, 1), "bare_min_ms": round(min(bare), 1),
         "main_window_median_ms": round(main, 1), "main_window_ratio": round(main / bare_ms, 2),
+        "main_window_min_ms": round(min(m["main_window_shown_ms"] for m in marks), 1),
+        "main_window_painted_median_ms": round(painted, 1),
+        "panels_attached_median_ms": round(ready, 1),
         "sets_listed_median_ms": round(listed, 1),
         "build_then_show_median_ms": round(median(full), 1), "build_then_show_ratio": round(median(full) / bare_ms, 2),
         "load_average": os.getloadavg()[0],
