@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -42,7 +42,7 @@ __all__ = ["SourcesBackend", "SourcesPanel", "SafeReader", "state_label"]
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 HIGHLIGHT = "#fff2a8"
-RENDER_SLICE = 4_000  # characters of HTML laid out per event-loop turn (well inside a frame)
+RENDER_SLICE = 2_500  # characters of text made into HTML and laid out per event-loop turn (2-4 ms)
 
 
 class SourcesBackend(Protocol):
@@ -147,6 +147,22 @@ def reader_html(ref: Reference, terms: Iterable[str] = ()) -> tuple[str, int]:
 
 def reader_parts(ref: Reference, terms: Iterable[str] = ()) -> tuple[str, list[str], int]:
     """The reader's heading HTML, one HTML paragraph per paragraph of text, and the number of marks."""
+    head, raw = reader_source(ref)
+    pattern = _terms_pattern(terms)
+    paragraphs = []
+    count = 0
+    for para in raw:
+        text, n = _paragraph_html(para, pattern)
+        paragraphs.append(text)
+        count += n
+    return head, paragraphs, count
+
+
+def reader_source(ref: Reference) -> tuple[str, list[str]]:
+    """The reader's heading HTML and the text's paragraphs, not yet made into HTML.
+
+    A reference without text gets a hint paragraph (already HTML-safe text).
+    """
     head: list[str] = []
     title = ref.title or ref.citation
     head.append(f"<h2>{html.escape(title)}</h2>")
@@ -165,19 +181,33 @@ def reader_parts(ref: Reference, terms: Iterable[str] = ()) -> tuple[str, list[s
     if not ref.text:
         hint = QCoreApplication.translate("SourcesPanel", "Nog geen tekst bewaard. Haal de bron op, of sleep een "
                                                           "bestand hierheen of plak de tekst.")
-        body = f"<p><i>{html.escape(hint)}</i></p>"
-        return "".join(head), [body], 0
-    pattern = _terms_pattern(terms)
+        head.append(f"<p><i>{html.escape(hint)}</i></p>")
+        return "".join(head), []
+    return "".join(head), re.split(r"\n\s*\n", ref.text.strip())
+
+
+def _paragraph_html(para: str, pattern: re.Pattern[str] | None) -> tuple[str, int]:
+    """One paragraph of text as HTML, the key terms marked; and how many marks."""
+    escaped = html.escape(para).replace("\n", "<br>")
     count = 0
-    paragraphs = []
-    for para in re.split(r"\n\s*\n", ref.text.strip()):
-        escaped = html.escape(para).replace("\n", "<br>")
-        if pattern is not None:
-            escaped, n = pattern.subn(lambda m: f'<span style="background-color:{HIGHLIGHT}">{m.group(0)}</span>',
+    if pattern is not None:
+        escaped, count = pattern.subn(lambda m: f'<span style="background-color:{HIGHLIGHT}">{m.group(0)}</span>',
                                       escaped)
-            count += n
-        paragraphs.append(f"<p>{escaped}</p>")
-    return "".join(head), paragraphs, count
+    return f"<p>{escaped}</p>", count
+
+
+def _slices(paragraphs: list[str], first: int) -> Iterator[list[str]]:
+    """The paragraphs in runs of about :data:`RENDER_SLICE` characters (``first`` for the first run)."""
+    run: list[str] = []
+    size, limit = 0, max(first, 0)
+    for para in paragraphs:
+        if run and size + len(para) > limit:
+            yield run
+            run, size, limit = [], 0, RENDER_SLICE
+        run.append(para)
+        size += len(para)
+    if run:
+        yield run
 
 
 def _terms_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
@@ -428,16 +458,27 @@ class SourcesPanel(QWidget):
     def _loaded(self, refs: list[Reference]) -> None:
         keep = self.current_reference()
         self._refs = {r.id: r for r in refs if r.id is not None}
-        self.list.clear()
-        for ref in refs:
-            item = QListWidgetItem()
-            item.setData(ID_ROLE, ref.id)
-            self.list.addItem(item)
-            self._paint(item, ref)
-        if keep is not None and keep.id in self._refs:
-            self.select_reference(keep.id)  # type: ignore[arg-type]
-        elif self.list.count():
-            self.list.setCurrentRow(0)
+        ids = [r.id for r in refs]
+        if ids == [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]:
+            # The same references (after a fetch): their lines change, the list and selection stay.
+            for i, ref in enumerate(refs):
+                self._paint(self.list.item(i), ref)
+        else:
+            # Rebuilt without a selection signal per step: each would lay out the reader again.
+            blocked = self.list.blockSignals(True)
+            try:
+                self.list.clear()
+                for ref in refs:
+                    item = QListWidgetItem()
+                    item.setData(ID_ROLE, ref.id)
+                    self.list.addItem(item)
+                    self._paint(item, ref)
+                if keep is not None and keep.id in self._refs:
+                    self.select_reference(keep.id)  # type: ignore[arg-type]
+                elif self.list.count():
+                    self.list.setCurrentRow(0)
+            finally:
+                self.list.blockSignals(blocked)
         self._show_current()
         self.referencesChanged.emit()
 
@@ -511,39 +552,32 @@ class SourcesPanel(QWidget):
     def _render(self, ref: Reference) -> None:
         """Show ``ref`` in the reader: the start at once, the rest in slices between events.
 
-        A long article laid out in one go keeps the GUI thread busy for tens of milliseconds;
-        slices of about 12 KB each stay well under a frame.
+        A long article made into HTML and laid out in one go keeps the GUI thread busy for tens
+        of milliseconds. Here each turn of the event loop escapes, highlights and lays out about
+        :data:`RENDER_SLICE` characters, well under a frame, and other events run in between.
         """
         self._generation += 1
         generation = self._generation
-        head, paragraphs, _count = reader_parts(ref, self._terms)
-        chunks: list[str] = []
-        current: list[str] = [head]
-        size = len(head)
-        for para in paragraphs:
-            if size + len(para) > RENDER_SLICE and size > 0:
-                chunks.append("".join(current))
-                current, size = [], 0
-            current.append(para)
-            size += len(para)
-        if current:
-            chunks.append("".join(current))
-        self.reader.setHtml(chunks[0])
-        self.rendering = len(chunks) > 1
+        head, raw = reader_source(ref)
+        pattern = _terms_pattern(self._terms)
+        slices = _slices(raw, RENDER_SLICE - len(head))
+        first = next(slices, [])
+        self.reader.setHtml(head + "".join(_paragraph_html(p, pattern)[0] for p in first))
+        self.rendering = True
 
-        def more(rest: list[str]) -> None:
+        def more() -> None:
             if generation != self._generation:
                 return  # another reference is shown by now
+            part = next(slices, None)
+            if part is None:
+                self.rendering = False
+                return
             cursor = QTextCursor(self.reader.document())
             cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertHtml(rest[0])
-            if len(rest) > 1:
-                QTimer.singleShot(0, lambda: more(rest[1:]))
-            else:
-                self.rendering = False
+            cursor.insertHtml("".join(_paragraph_html(p, pattern)[0] for p in part))
+            QTimer.singleShot(0, more)
 
-        if len(chunks) > 1:
-            QTimer.singleShot(0, lambda: more(chunks[1:]))
+        QTimer.singleShot(0, more)
 
     def _update_buttons(self) -> None:
         ref = self.current_reference()

@@ -220,3 +220,28 @@ def test_a_long_article_is_laid_out_in_slices_and_arrives_whole(qtbot: QtBot, pa
     text = panel.reader.toPlainText()
     assert "Alinea 0:" in text and "Alinea 299:" in text
     assert text.index("Alinea 0:") < text.index("Alinea 299:")
+    # Key terms are marked in every slice, down to the last paragraph.
+    panel.set_key_terms(["alinea"])
+    qtbot.waitUntil(lambda: not panel.rendering, timeout=10000)
+    assert panel.reader.toHtml().count("background-color:#fff2a8") >= 300
+
+
+def test_references_coming_back_unchanged_keep_the_list_and_the_reader(qtbot: QtBot, panel: SourcesPanel,
+                                                                      ctx: Context, news: NewsServer) -> None:
+    """After a fetch the whole list comes back: lines change in place, the article is not laid out again."""
+    set_id = stored_set(ctx, news)
+    load(qtbot, panel, set_id)
+    panel.fetch_all()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=15000)
+    qtbot.waitUntil(lambda: not panel.rendering, timeout=5000)
+    panel.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: not panel.rendering, timeout=5000)
+    first_item = panel.list.item(0)
+    generation = panel._generation
+    refs = panel.references()
+    refs[1].status = "failed"
+    refs[1].error = "Geen verbinding"
+    panel._loaded(refs)
+    assert panel.list.item(0) is first_item and panel.list.currentRow() == 0
+    assert panel._generation == generation, "the shown article was laid out again"
+    assert "niet gelukt" in panel.list.item(1).text()
