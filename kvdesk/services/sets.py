@@ -40,6 +40,11 @@ class UserError(Exception):
         self.status = status
 
 
+# From this size on, a .jsonl import builds its search index on other threads (about 1,000
+# sets); below it, starting the threads and moving the index in cost more than they save.
+PARALLEL_IMPORT_BYTES = 8 * 1024 * 1024
+
+
 @dataclass
 class ImportResult:
     key: str
@@ -78,6 +83,10 @@ def drop_repeated_questions(qs: QuestionSet) -> None:
     with a message that points to the review, where the user can renumber. Answers that cover
     a same question are merged into one combined answer, with a warning.
     """
+    numbers = [q.number for q in qs.questions]
+    covered = [n for a in qs.answers for n in a.questions]
+    if len(set(numbers)) == len(numbers) and len(set(covered)) == len(covered):
+        return  # the usual case, checked cheaply: a bulk import runs this for every set
     seen: dict[int, str] = {}
     kept = []
     for q in qs.questions:
@@ -173,7 +182,9 @@ def import_jsonl(
     Each batch of ``batch`` sets is one transaction, so a cancel (checked between batches) or a
     bad line keeps the batches before it; a known kenmerk is skipped, so running the same file
     again adds only what is missing. The next batch is read and checked on a helper thread
-    while this one is stored, and the index is compacted once at the end.
+    while this one is stored. For a large file the search index is built on two more threads
+    beside the database and moved in at the end (see :meth:`Repository.bulk_load`); either
+    way it is complete and searchable when this returns, also after a cancel or a bad line.
     """
     import gc
 
@@ -185,15 +196,14 @@ def import_jsonl(
         reader = JsonlReader(path, batch=batch)
     except OSError as exc:
         raise UserError(f"{path} kan niet worden gelezen: {exc.strerror or exc}.") from exc
-    added = 0
     # The records hold no reference cycles, and the cyclic collector, run every few hundred
     # new objects, costs more than half of reading them; it is back on when the import ends.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with reader:
+        with reader, ctx.repo.bulk_load(parallel=size >= PARALLEL_IMPORT_BYTES) as load:
             for sets, done_bytes in reader:
-                added += ctx.repo.add_sets_bulk(sets)
+                load.add(sets)
                 if progress:
                     progress(done_bytes, size)
                 if cancelled and cancelled():
@@ -201,14 +211,14 @@ def import_jsonl(
     finally:
         if collecting:
             gc.enable()
-        if added >= 500:
-            # The bulk load leaves a batch's rows in an index segment of its own; merging them
-            # once is cheaper than merging as they come, and keeps searches fast. (It rewrites
-            # the whole index, a few seconds for the full archive: not worth it for a few sets.)
-            search.optimize(ctx.db.engine)
+    if not load.parallel and load.added >= 500:
+        # Each batch left its rows in an index segment of its own; merging them once is
+        # cheaper than merging as they come, and keeps searches fast. (It rewrites the
+        # whole index: not worth it for a few sets. The parallel build merged already.)
+        search.optimize(ctx.db.engine)
     if progress:
         progress(size, size)
-    return ImportResult(path.name, added)
+    return ImportResult(path.name, load.added)
 
 
 def save_answer(ctx: Context, key: str, numbers: list[int], text: str, *, note: str | None = None) -> Answer:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import sqlite3
+import threading
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
@@ -118,67 +120,16 @@ class Repository:
         Returns how many sets were added. Written with executemany inserts (the driver's own on
         SQLite, SQLAlchemy Core elsewhere), with the full-text triggers suspended and the new
         rows indexed in one statement per table at the end (see
-        :func:`kvdesk.storage.search.begin_bulk_load`): a large archive goes in at thousands of
-        sets per second. Run :func:`kvdesk.storage.search.optimize` after the last batch.
-
-        On SQLite the batch commits with ``synchronous=NORMAL``: in WAL mode that still never
-        damages the database or earlier data (a crash loses at most the batches whose commit had
-        not reached the disk, and an import can simply be run again, since known kenmerken are
-        skipped), but it saves a disk flush per batch. The connection's own setting (``FULL``
-        for every answer a user types) is restored afterwards.
+        :func:`kvdesk.storage.search.begin_bulk_load`). Run
+        :func:`kvdesk.storage.search.optimize` after the last batch. A whole archive goes in
+        faster through :meth:`bulk_load`.
         """
-        from kvdesk.storage import search
+        with self.bulk_load(origin=origin, parallel=False) as load:
+            return load.add(sets)
 
-        search.ensure_search_index(self.db.engine)
-        stamp = now()
-        with self.db.engine.connect() as conn:
-            restore = None
-            if conn.dialect.name == "sqlite":
-                # Only possible outside a transaction, so before begin() opens one.
-                restore = (int(conn.exec_driver_sql("PRAGMA synchronous").scalar() or 0),
-                           int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or 0))
-                conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
-                # A page cache that holds a batch's index pages: with the default 2 MB, pages
-                # are written out and read back several times within one batch.
-                conn.exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
-                conn.commit()  # ends SQLAlchemy's autobegun block; SQLite itself had none open
-            try:
-                with conn.begin():
-                    fresh = self._bulk_batch(conn, sets, origin, stamp)
-            finally:
-                if restore is not None:
-                    conn.exec_driver_sql(f"PRAGMA synchronous={restore[0]}")
-                    conn.exec_driver_sql(f"PRAGMA cache_size={restore[1]}")
-                    conn.commit()
-        return fresh
-
-    def _bulk_batch(self, conn: Any, sets: list[QuestionSet], origin: str, stamp: dt.datetime) -> int:
-        """The body of :meth:`add_sets_bulk`, inside its transaction."""
-        from kvdesk.storage import search
-
-        watermark = search.begin_bulk_load(conn)
-        wanted = {qs.kenmerk for qs in sets if qs.kenmerk}
-        known: set[str] = set()
-        if wanted:
-            # In chunks: SQLite limits the number of bound parameters per statement.
-            listed = sorted(wanted)
-            for i in range(0, len(listed), 500):
-                known.update(conn.scalars(
-                    select(SetRow.kenmerk).where(SetRow.kenmerk.in_(listed[i:i + 500]))
-                ))
-        fresh: list[QuestionSet] = []
-        for qs in sets:
-            if qs.kenmerk and qs.kenmerk in known:
-                continue
-            fresh.append(qs)
-            if qs.kenmerk:
-                known.add(qs.kenmerk)
-        if fresh and conn.dialect.name == "sqlite":
-            _bulk_insert_sqlite(conn, fresh, origin, stamp)
-        elif fresh:
-            _bulk_insert_core(conn, fresh, origin, stamp)
-        search.end_bulk_load(conn, watermark)
-        return len(fresh)
+    def bulk_load(self, *, origin: str = "archive", parallel: bool = True) -> BulkLoad:
+        """A bulk load of many batches of sets; use as a context manager (see :class:`BulkLoad`)."""
+        return BulkLoad(self, origin=origin, parallel=parallel)
 
     def _fill_set(self, row: SetRow, qs: QuestionSet) -> None:
         row.kenmerk = qs.kenmerk
@@ -523,6 +474,155 @@ class Repository:
 # ---------------------------------------------------------------- bulk insert
 
 
+class BulkLoad:
+    """A bulk load of question sets in batches, each batch its own transaction.
+
+    Kenmerken already present are skipped, so a load can be run again after a cancel or a
+    crash. On SQLite every batch commits with ``synchronous=NORMAL``: in WAL mode that still
+    never damages the database or earlier data (a crash loses at most the batches whose commit
+    had not reached the disk), but it saves a disk flush per batch; the connection's own
+    setting (``FULL`` for every answer a user types) is restored at the end.
+
+    With ``parallel`` (SQLite, a database file, little indexed yet) the full-text index is built
+    on two other threads while the batches are stored and moved in when the load ends (see
+    :class:`kvdesk.storage.search.ParallelIndexBuild`); otherwise each batch indexes its own
+    rows before it commits. Either way the index is complete and searchable when the ``with``
+    block ends, also when it ends with an error or after a cancel; call :meth:`finish` to end
+    it earlier. Searches see each committed batch's sets at once only on the second path.
+    """
+
+    def __init__(self, repo: Repository, *, origin: str = "archive", parallel: bool = True) -> None:
+        from kvdesk.storage import search
+
+        self.repo = repo
+        self.origin = origin
+        self.added = 0
+        self.moved: bool | None = None  # after finish(): whether the built index was moved in
+        self._stamp = now()
+        search.ensure_search_index(repo.db.engine)
+        self._conn = repo.db.engine.connect()
+        self._restore: tuple[int, int] | None = None
+        self._checkpointer: _Checkpointer | None = None
+        self._build: search.ParallelIndexBuild | None = None
+        self._finished = False
+        try:
+            if self._conn.dialect.name == "sqlite":
+                # Only possible outside a transaction, so before a batch opens one.
+                self._restore = (int(self._conn.exec_driver_sql("PRAGMA synchronous").scalar() or 0),
+                                 int(self._conn.exec_driver_sql("PRAGMA cache_size").scalar() or 0))
+                self._conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
+                # A page cache that holds a batch's pages: with the default 2 MB, pages are
+                # written out and read back several times within one batch.
+                self._conn.exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
+                if repo.db.path is not None:
+                    # Checkpoints (copying the WAL into the database file and syncing it) run
+                    # on a thread of their own instead of inside this connection's commits.
+                    self._conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+                    self._checkpointer = _Checkpointer(repo.db.path)
+                self._conn.commit()  # ends SQLAlchemy's autobegun block; SQLite itself had none open
+                if parallel and repo.db.path is not None:
+                    self._build = search.ParallelIndexBuild.start(self._conn, repo.db.path)
+        except BaseException:
+            self._close()
+            raise
+
+    def __enter__(self) -> BulkLoad:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.finish()
+
+    @property
+    def parallel(self) -> bool:
+        """Whether the index is built beside the database (see the class)."""
+        return self._build is not None
+
+    def add(self, sets: list[QuestionSet]) -> int:
+        """Store one batch in one transaction; returns how many sets were new."""
+        from kvdesk.storage import search
+
+        if self._finished:
+            raise RuntimeError("this bulk load has finished")
+        conn = self._conn
+        build = self._build
+        texts: dict[str, tuple[int, list[str]]] = {}
+        with conn.begin():
+            if build is not None:
+                search.suspend_triggers(conn)
+                watermark = None
+            else:
+                watermark = search.begin_bulk_load(conn)
+            fresh = self._fresh(conn, sets)
+            if fresh and build is not None:
+                build.mark(conn)
+            if fresh and conn.dialect.name == "sqlite":
+                texts = _bulk_insert_sqlite(conn, fresh, self.origin, self._stamp)
+            elif fresh:
+                _bulk_insert_core(conn, fresh, self.origin, self._stamp)
+            if build is not None:
+                search.restore_triggers(conn, build.existing if build.marked else None)
+            else:
+                search.end_bulk_load(conn, watermark)
+        if self._checkpointer is not None:
+            self._checkpointer.request()
+        if build is not None:
+            # Only committed rows go to the index, so that it never holds a row the text lacks.
+            for content, (first, bodies) in texts.items():
+                build.feed(content, first, bodies)
+        self.added += len(fresh)
+        return len(fresh)
+
+    def _fresh(self, conn: Any, sets: list[QuestionSet]) -> list[QuestionSet]:
+        """The sets whose kenmerk is not stored yet (nor earlier in ``sets``)."""
+        wanted = {qs.kenmerk for qs in sets if qs.kenmerk}
+        known: set[str] = set()
+        if wanted:
+            # In chunks: SQLite limits the number of bound parameters per statement.
+            listed = sorted(wanted)
+            for i in range(0, len(listed), 500):
+                known.update(conn.scalars(
+                    select(SetRow.kenmerk).where(SetRow.kenmerk.in_(listed[i:i + 500]))
+                ))
+        fresh: list[QuestionSet] = []
+        for qs in sets:
+            if qs.kenmerk and qs.kenmerk in known:
+                continue
+            fresh.append(qs)
+            if qs.kenmerk:
+                known.add(qs.kenmerk)
+        return fresh
+
+    def finish(self) -> None:
+        """Complete the index (waiting for its threads and moving it in) and end the load."""
+        if self._finished:
+            return
+        self._finished = True
+        build, self._build = self._build, None
+        try:
+            if build is not None:
+                self._conn.commit()
+                self.moved = build.finish(self._conn)
+        finally:
+            self._close(discard=build is not None)
+
+    def _close(self, *, discard: bool = False) -> None:
+        try:
+            if self._restore is not None and not discard:
+                self._conn.exec_driver_sql(f"PRAGMA synchronous={self._restore[0]}")
+                self._conn.exec_driver_sql(f"PRAGMA cache_size={self._restore[1]}")
+                self._conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={SQLITE_AUTOCHECKPOINT}")
+                self._conn.commit()
+        finally:
+            if self._checkpointer is not None:
+                self._checkpointer.close()
+            if discard:
+                # The move replaced the index tables under this connection's FTS5 caches,
+                # which it would not notice (only other connections' writes are noticed).
+                self._conn.invalidate()
+            self._conn.close()
+
+
+
 def _bulk_set_values(qs: QuestionSet, origin: str) -> dict[str, Any]:
     return {
         "kenmerk": qs.kenmerk, "chamber": qs.chamber, "kind": qs.kind,
@@ -535,7 +635,7 @@ def _bulk_set_values(qs: QuestionSet, origin: str) -> dict[str, Any]:
 
 
 def _bulk_children(set_id: int, qs: QuestionSet) -> dict[str, list[tuple[Any, ...]]]:
-    """The child rows of one set, as tuples in the column order of :data:`_CHILD_SQL`."""
+    """The child rows of one set (for :func:`_bulk_insert_core`)."""
     return {
         "member": [(set_id, i, m.name, m.party) for i, m in enumerate(qs.members)],
         "addressee": [(set_id, i, a.title, a.role, a.portfolio) for i, a in enumerate(qs.addressees)],
@@ -551,53 +651,125 @@ def _bulk_children(set_id: int, qs: QuestionSet) -> dict[str, list[tuple[Any, ..
 _CHILD_SQL = {
     "member": "INSERT INTO member (set_id, position, name, party) VALUES (?, ?, ?, ?)",
     "addressee": "INSERT INTO addressee (set_id, position, title, role, portfolio) VALUES (?, ?, ?, ?, ?)",
-    "question": "INSERT INTO question (set_id, number, text, footnotes, assignee) VALUES (?, ?, ?, ?, ?)",
+    "question": "INSERT INTO question (id, set_id, number, text, footnotes, assignee) VALUES (?, ?, ?, ?, ?, ?)",
     "footnote": "INSERT INTO footnote (set_id, number, text, url) VALUES (?, ?, ?, ?)",
-    "answer": "INSERT INTO answer (set_id, questions, first_question, text, status, updated_at, updated_by) "
-              "VALUES (?, ?, ?, ?, 'concept', ?, 'archief')",
+    "answer": "INSERT INTO answer (id, set_id, questions, first_question, text, status, updated_at, updated_by) "
+              "VALUES (?, ?, ?, ?, ?, 'concept', ?, 'archief')",
 }
+class _Checkpointer:
+    """Copies a bulk load's committed WAL frames into the database file, on a thread of its own.
+
+    A ``PASSIVE`` checkpoint neither waits for nor blocks the writer; on its own connection
+    (with the default ``synchronous=FULL``) it syncs the WAL before and the database after
+    copying, as the writer's automatic checkpoint would, but outside the writer's commit.
+    :meth:`close` runs a last one and waits for it.
+    """
+
+    def __init__(self, path: Any) -> None:
+        self.path = path
+        self._wake = threading.Event()
+        self._done = False
+        self._thread = threading.Thread(target=self._run, name="kvdesk-checkpoint", daemon=True)
+        self._thread.start()
+
+    def request(self) -> None:
+        self._wake.set()
+
+    def close(self) -> None:
+        self._done = True
+        self._wake.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, timeout=15, check_same_thread=False)
+        except sqlite3.Error as exc:
+            log.warning("no checkpoints during the bulk load: %s", exc)
+            return
+        try:
+            while True:
+                self._wake.wait()
+                self._wake.clear()
+                done = self._done
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error as exc:  # the writer's next commits checkpoint instead
+                    log.warning("checkpoint during the bulk load failed: %s", exc)
+                if done:
+                    return
+        finally:
+            conn.close()
+
+
+# SQLite's default automatic checkpoint, in WAL pages (set again when a bulk load ends).
+SQLITE_AUTOCHECKPOINT = 1000
 # The page cache of a bulk-loading connection, in KiB (negative: SQLite's unit is then KiB).
 BULK_CACHE_KIB = -64 * 1024
 _SET_COLUMNS = ("id", "kenmerk", "chamber", "kind", "submitted_on", "header", "subject", "answerer", "toelichting",
                 "warnings", "status", "delay_notice_on", "origin", "source_text", "created_at", "updated_at")
 
 
-def _bulk_insert_sqlite(conn: Any, sets: list[QuestionSet], origin: str, stamp: dt.datetime) -> None:
+def _bulk_insert_sqlite(
+    conn: Any, sets: list[QuestionSet], origin: str, stamp: dt.datetime,
+) -> dict[str, tuple[int, list[str]]]:
     """Insert with the driver's executemany: SQLAlchemy's per-row parameter work is most of the cost.
 
     Ids are given here, which is safe because the caller's transaction already holds SQLite's
-    write lock (see ``search.begin_bulk_load``). Values are stored in the formats
-    SQLAlchemy's SQLite types use, so the ORM reads them back unchanged.
+    write lock (see ``search.begin_bulk_load``). Values are stored as SQLite's own adapters
+    write them (ISO dates and times, which SQLAlchemy reads back), made once here rather
+    than per row. Returns, per indexed table, the first new id and the texts of the new
+    rows in id order (for the index).
     """
-    date_proc = SetRow.__table__.c.submitted_on.type.bind_processor(conn.dialect)
-    time_proc = SetRow.__table__.c.created_at.type.bind_processor(conn.dialect)
-    when = time_proc(stamp) if time_proc else stamp
+    when = stamp.isoformat(" ")
 
-    def day(value: dt.date | None) -> Any:
-        return date_proc(value) if (date_proc and value is not None) else value
+    def first_id(table: str) -> int:
+        return int(conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar() or 0) + 1
 
-    first = (conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM question_set").scalar() or 0) + 1
-    set_rows = []
-    children: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _CHILD_SQL}
-    for offset, qs in enumerate(sets):
-        set_id = first + offset
-        values = _bulk_set_values(qs, origin)
-        values.update(id=set_id, submitted_on=day(qs.submitted_on), delay_notice_on=day(qs.delay_notice_on),
-                      created_at=when, updated_at=when)
-        set_rows.append(tuple(values[c] for c in _SET_COLUMNS))
-        for name, rows in _bulk_children(set_id, qs).items():
-            children[name].extend(rows)
+    set_id = first_id("question_set") - 1
+    q_first = q_id = first_id("question")
+    a_first = a_id = first_id("answer")
+    set_rows: list[tuple[Any, ...]] = []
+    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _CHILD_SQL}
+    members, addressees, questions, footnotes, answers = (
+        rows["member"], rows["addressee"], rows["question"], rows["footnote"], rows["answer"])
+    q_texts: list[str] = []
+    a_texts: list[str] = []
+    for qs in sets:
+        set_id += 1
+        set_rows.append((
+            set_id, qs.kenmerk, qs.chamber, qs.kind, qs.submitted_on and qs.submitted_on.isoformat(), qs.header,
+            qs.subject, qs.answerer, qs.toelichting,
+            json.dumps(qs.warnings, ensure_ascii=False) if qs.warnings else "[]",
+            qs.status if qs.status in SET_STATUSES else "nieuw",
+            qs.delay_notice_on and qs.delay_notice_on.isoformat(), origin, qs.source_text, when, when,
+        ))
+        for i, m in enumerate(qs.members):
+            members.append((set_id, i, m.name, m.party))
+        for i, ad in enumerate(qs.addressees):
+            addressees.append((set_id, i, ad.title, ad.role, ad.portfolio))
+        for q in qs.questions:
+            # json.dumps of a list of ints, without its per-call cost (this runs for every question).
+            questions.append((q_id, set_id, q.number, q.text, "[" + ", ".join(map(str, q.footnotes)) + "]",
+                              q.assignee))
+            q_texts.append(q.text)
+            q_id += 1
+        for f in qs.footnotes:
+            footnotes.append((set_id, f.number, f.text, f.url))
+        for an in qs.answers:
+            # Answer keeps its numbers sorted and unique, so this equals _qkey().
+            answers.append((a_id, set_id, ",".join(map(str, an.questions)), an.questions[0], an.text, when))
+            a_texts.append(an.text)
+            a_id += 1
     cursor = conn.connection.driver_connection.cursor()
     try:
         marks = ", ".join("?" for _ in _SET_COLUMNS)
         cursor.executemany(f"INSERT INTO question_set ({', '.join(_SET_COLUMNS)}) VALUES ({marks})", set_rows)
-        for name, rows in children.items():
-            if name == "answer":
-                rows = [(*r, when) for r in rows]
-            if rows:
-                cursor.executemany(_CHILD_SQL[name], rows)
+        for name, table_rows in rows.items():
+            if table_rows:
+                cursor.executemany(_CHILD_SQL[name], table_rows)
     finally:
         cursor.close()
+    return {"question": (q_first, q_texts), "answer": (a_first, a_texts)}
 
 
 def _bulk_insert_core(conn: Any, sets: list[QuestionSet], origin: str, stamp: dt.datetime) -> None:

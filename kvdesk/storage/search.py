@@ -20,12 +20,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import json
 import logging
+import os
+import queue
 import re
+import shutil
+import socket
+import sqlite3
+import threading
 import unicodedata
+import uuid
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, text
@@ -330,13 +339,16 @@ def _sqlite_ddl(content: str, fts: str) -> list[str]:
     ]
 
 
-def _sqlite_triggers(content: str, fts: str) -> list[str]:
+def _sqlite_triggers(content: str, fts: str, indexed_upto: int | None = None) -> list[str]:
+    # ``indexed_upto``: during a parallel bulk load the rows above it are not in this index
+    # yet (see ParallelIndexBuild), and FTS5 must not be asked to delete what it never held.
+    when = "" if indexed_upto is None else f" WHEN old.id <= {int(indexed_upto)}"
     return [
         f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {content} BEGIN "
         f"INSERT INTO {fts}(rowid, text) VALUES (new.id, new.text); END",
-        f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {content} BEGIN "
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {content}{when} BEGIN "
         f"INSERT INTO {fts}({fts}, rowid, text) VALUES ('delete', old.id, old.text); END",
-        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF text ON {content} BEGIN "
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF text ON {content}{when} BEGIN "
         f"INSERT INTO {fts}({fts}, rowid, text) VALUES ('delete', old.id, old.text); "
         f"INSERT INTO {fts}(rowid, text) VALUES (new.id, new.text); END",
     ]
@@ -380,6 +392,7 @@ def create_search_index(conn: Connection) -> None:
         }
         complete = all(fts in present for _c, fts in INDEXED) and all(t in present for t in TRIGGER_NAMES)
         if complete:
+            repair_if_behind(conn)
             return
         if not fts5_available():
             raise SearchUnavailable(
@@ -421,7 +434,10 @@ def ensure_search_index(engine: Engine) -> None:
         return
     with engine.begin() as conn:
         create_search_index(conn)
-    _ready.add(engine)
+        # While a bulk load builds the index beside the database, look again next time.
+        settled = engine.dialect.name != "sqlite" or bulk_load_running(conn) is None
+    if settled:
+        _ready.add(engine)
 
 
 def forget_engine(engine: Engine) -> None:
@@ -457,16 +473,42 @@ def begin_bulk_load(conn: Connection) -> dict[str, int] | None:
     """
     if conn.dialect.name != "sqlite":
         return None
+    suspend_triggers(conn)
+    return {content: _max_id(conn, content) for content, _fts in INDEXED}
+
+
+def suspend_triggers(conn: Connection) -> None:
+    """Drop the index triggers inside the current transaction (SQLite); see :func:`restore_triggers`."""
     # Python's sqlite3 opens its implicit transaction only before a DML statement; without
     # one, the DROP TRIGGER below would commit on its own and survive a rollback.
     conn.exec_driver_sql("DELETE FROM question WHERE 0")
-    watermark = {
-        content: conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {content}").scalar() or 0
-        for content, _fts in INDEXED
-    }
     for name in TRIGGER_NAMES:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    return {content: int(v) for content, v in watermark.items()}
+
+
+def restore_triggers(conn: Connection, indexed_upto: dict[str, int] | None = None) -> None:
+    """Create the index triggers again, in the transaction that dropped them.
+
+    With ``indexed_upto`` (a parallel bulk load), updates and deletes of newer rows leave the
+    index alone: those rows are not in it yet, and the load rebuilds the index at its end when
+    another connection wrote meanwhile.
+    """
+    for content, fts in INDEXED:
+        for stmt in _sqlite_triggers(content, fts, None if indexed_upto is None else indexed_upto[content]):
+            conn.exec_driver_sql(stmt)
+
+
+def _reset_triggers(execute: Any) -> None:
+    """Drop and create the ordinary triggers with ``execute(sql)`` (after a parallel bulk load)."""
+    for name in TRIGGER_NAMES:
+        execute(f"DROP TRIGGER IF EXISTS {name}")
+    for content, fts in INDEXED:
+        for stmt in _sqlite_triggers(content, fts):
+            execute(stmt)
+
+
+def _max_id(conn: Connection, table: str) -> int:
+    return int(conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar() or 0)
 
 
 def end_bulk_load(conn: Connection, watermark: dict[str, int] | None) -> None:
@@ -494,6 +536,353 @@ def optimize(engine: Engine) -> None:
     with engine.begin() as conn:
         for _content, fts in INDEXED:
             conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+
+
+# ------------------------------------------------------------ bulk loading on two cores
+
+# A bulk load of a large archive builds the index beside the database, while the text goes in:
+# FTS5 tokenises and indexes in C without Python's lock, so a thread per index, each writing
+# a scratch database file of its own (SQLite allows one writer per file), runs on the second
+# core while the content inserts run on the first. At the end the finished index replaces the
+# database's (the shadow tables of identically defined FTS5 tables are self-contained) in one
+# transaction. Until then a row in ``sync_state`` says that the index is behind the text: if
+# the process dies in between, the next search or import finds it and rebuilds the index.
+BULK_MARKER = "fulltext-bulk-load"
+# The shadow tables of an FTS5 table with a content table of its own.
+SHADOW_TABLES = ("data", "idx", "docsize", "config")
+# Rows already indexed that a parallel build indexes again in its scratch file; with more,
+# the batch-by-batch path is cheaper (see BENCHMARKS.md, "Search").
+PARALLEL_MAX_EXISTING = 100_000
+# Page cache of a scratch file's connection, in KiB (negative: SQLite's unit is then KiB).
+SCRATCH_CACHE_KIB = -32 * 1024
+
+# Bulk loads running in this process, by marker token: their marker is not a sign of a crash.
+_running: set[str] = set()
+_running_guard = threading.Lock()
+
+
+def bulk_load_running(conn: Connection) -> dict[str, Any] | None:
+    """The marker of a parallel bulk load that is still running on ``conn``'s database, or ``None``."""
+    info = _marker(conn)
+    if info is None or not _marker_alive(info):
+        return None
+    return info
+
+
+def _marker(conn: Connection) -> dict[str, Any] | None:
+    row = conn.exec_driver_sql("SELECT cursor FROM sync_state WHERE name = ?", (BULK_MARKER,)).first()
+    if row is None:
+        return None
+    try:
+        info = json.loads(row[0] or "{}")
+    except ValueError:
+        info = {}
+    return info if isinstance(info, dict) else {}
+
+
+def _marker_alive(info: dict[str, Any]) -> bool:
+    """Whether the bulk load that wrote ``info`` still runs (then its index is not lost, only unfinished)."""
+    from kvdesk.storage.lock import _pid_alive, _same_host
+
+    pid = info.get("pid")
+    if not isinstance(pid, int) or not _same_host(str(info.get("host", "")), socket.gethostname()):
+        return False
+    if pid == os.getpid():
+        with _running_guard:
+            return info.get("token") in _running
+    return _pid_alive(pid)
+
+
+def index_behind(conn: Connection) -> bool:
+    """Whether the SQLite index misses text: an interrupted bulk load, or a newer row than it holds."""
+    if conn.dialect.name != "sqlite":
+        return False
+    if _marker(conn) is not None:
+        return True
+    return any(_max_id(conn, content) != _max_id(conn, f"{fts}_docsize") for content, fts in INDEXED)
+
+
+def repair_if_behind(conn: Connection) -> bool:
+    """Rebuild the index when it is behind the text and no bulk load is still filling it.
+
+    Returns whether it rebuilt. A bulk load killed between storing its first batch and moving
+    its finished index in leaves the text complete and the index behind; searching it then
+    would silently miss sets, so the index is rebuilt from the text (seconds per 10,000 sets).
+    """
+    if conn.dialect.name != "sqlite" or not index_behind(conn):
+        return False
+    marker = _marker(conn)
+    if marker is not None and _marker_alive(marker):
+        return False
+    log.warning("the full-text index is behind the stored text (an interrupted import?); rebuilding it")
+    _reset_triggers(conn.exec_driver_sql)
+    for _content, fts in INDEXED:
+        conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+    conn.exec_driver_sql("DELETE FROM sync_state WHERE name = ?", (BULK_MARKER,))
+    forget_term_statistics(conn.engine)
+    database = conn.engine.url.database
+    if database and database != ":memory:":
+        remove_stale_scratch(Path(database))
+    return True
+
+
+def scratch_folder(db_path: Path, pid: int | None = None) -> Path:
+    """Where a parallel bulk load of ``db_path`` builds its index (beside the database: same disk)."""
+    return db_path.parent / f".{db_path.name}.index-build-{os.getpid() if pid is None else pid}"
+
+
+def remove_stale_scratch(db_path: Path) -> None:
+    """Delete scratch folders left by bulk loads whose process is gone (a kill leaves them)."""
+    from kvdesk.storage.lock import _pid_alive
+
+    for folder in db_path.parent.glob(f".{db_path.name}.index-build-*"):
+        try:
+            pid = int(folder.name.rsplit("-", 1)[1])
+        except ValueError:
+            continue
+        if pid != os.getpid() and not _pid_alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+class _TableBuild:
+    """One FTS5 index built in a scratch database file, on a thread of its own.
+
+    Texts come in as ``(first rowid, [text, ...])`` after their content batch committed; they
+    are handed to SQLite as one JSON array per batch (``json_each``), so indexing a batch is
+    one statement that runs without Python's lock. The scratch file has no journal and no
+    syncs: it is thrown away if anything goes wrong. Everything goes in one transaction, so
+    FTS5 writes a segment only when its 64 MB of pending data are full, not once per batch.
+    """
+
+    def __init__(self, content: str, fts: str, path: Path, source: Path | None, upto: int) -> None:
+        self.content = content
+        self.fts = fts
+        self.path = path
+        self.source = source
+        self.upto = upto
+        self.rows = 0
+        self.error: BaseException | None = None
+        self._queue: queue.Queue[tuple[int, list[str]] | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name=f"kvdesk-index-{content}", daemon=True)
+        self._thread.start()
+
+    def feed(self, first_id: int, texts: list[str]) -> None:
+        if texts:
+            self._queue.put((first_id, texts))
+
+    def finish(self) -> None:
+        """Wait until everything fed is indexed and merged into one segment; raises the thread's error."""
+        self._queue.put(None)
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            self.error = exc
+            self._drain()
+            return
+        fts = self.fts
+        try:
+            for pragma in ("journal_mode=OFF", "synchronous=OFF", f"cache_size={SCRATCH_CACHE_KIB}"):
+                conn.execute(f"PRAGMA {pragma}")
+            conn.execute(_sqlite_ddl(self.content, fts)[0])
+            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', 0)")
+            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {BULK_HASHSIZE})")
+            if self.source is not None and self.upto > 0:
+                # The rows indexed before the load: read from the database itself, in a
+                # transaction of their own (a long read would keep its WAL from being reset).
+                conn.execute("ATTACH DATABASE ? AS src", (str(self.source),))
+                cur = conn.execute(f"INSERT INTO {fts}(rowid, text) SELECT id, text FROM src.{self.content} "
+                                   "WHERE id <= ?", (self.upto,))
+                self.rows += max(0, cur.rowcount)
+                conn.execute("DETACH DATABASE src")
+            conn.execute("BEGIN")
+            ended = False
+            while not ended:
+                first, texts = self._queue.get() or (0, [])
+                ended = not texts
+                # Batches that waited are indexed in one statement: FTS5 starts a new segment
+                # with every statement, and fewer segments leave less to merge at the end.
+                while not ended and not self._queue.empty():
+                    more = self._queue.get()
+                    if more is None:
+                        ended = True
+                    elif more[0] == first + len(texts):
+                        texts = texts + more[1]
+                    else:  # not adjacent (another writer took ids in between): on its own
+                        self._index(conn, first, texts)
+                        first, texts = more
+                if texts:
+                    self._index(conn, first, texts)
+            conn.execute("COMMIT")
+            if int(conn.execute(f"SELECT count(DISTINCT segid) FROM {fts}_idx").fetchone()[0]) > 1:
+                conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+            # FTS5's defaults again, so the moved settings are those of an index built row by row.
+            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', {FTS5_DEFAULT_AUTOMERGE})")
+            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {FTS5_DEFAULT_HASHSIZE})")
+        except BaseException as exc:  # noqa: BLE001 - reported by finish(), on the loading thread
+            self.error = exc
+            self._drain()
+        finally:
+            conn.close()
+
+    def _index(self, conn: sqlite3.Connection, first: int, texts: list[str]) -> None:
+        # ensure_ascii=False: the text reaches SQLite as it is (no escapes to undo).
+        conn.execute(f"INSERT INTO {self.fts}(rowid, text) SELECT ? + key, value FROM json_each(?)",
+                     (first, json.dumps(texts, ensure_ascii=False)))
+        self.rows += len(texts)
+
+    def _drain(self) -> None:
+        while self._queue.get() is not None:
+            pass
+
+
+@dataclass
+class ParallelIndexBuild:
+    """The full-text index of a bulk load built on other threads and moved in at the end (SQLite).
+
+    Use: :meth:`start` before the first batch (``None`` when not possible: then index each
+    batch in its transaction with :func:`begin_bulk_load`); in each batch's transaction
+    :func:`suspend_triggers`, :meth:`mark`, the inserts with known rowids and
+    :func:`restore_triggers`; after its commit :meth:`feed` the texts; at the end
+    :meth:`finish`, always (also after an error or a cancel), on the same connection.
+    """
+
+    db_path: Path
+    folder: Path
+    token: str
+    data_version: int
+    existing: dict[str, int]
+    builds: dict[str, _TableBuild]
+    marked: bool = False
+    fed: int = 0
+
+    @classmethod
+    def start(cls, conn: Connection, db_path: Path, *, max_existing: int = PARALLEL_MAX_EXISTING,
+              ) -> ParallelIndexBuild | None:
+        """Start the index threads for a bulk load on ``conn`` (outside a transaction)."""
+        if conn.dialect.name != "sqlite" or not _json_each_available(conn):
+            return None
+        if _marker(conn) is not None:  # another load runs (or ran): not two builds at once
+            return None
+        existing = {content: _max_id(conn, f"{fts}_docsize") for content, fts in INDEXED}
+        counts = sum(int(conn.exec_driver_sql(f"SELECT count(*) FROM {fts}_docsize").scalar() or 0)
+                     for _c, fts in INDEXED)
+        if counts > max_existing:
+            return None
+        remove_stale_scratch(db_path)
+        folder = scratch_folder(db_path)
+        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            log.warning("no room for a parallel index build beside %s (%s); indexing batch by batch", db_path, exc)
+            return None
+        version = int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+        conn.commit()  # end SQLAlchemy's autobegun block before the threads read the database
+        builds = {
+            content: _TableBuild(content, fts, folder / f"{content}.sqlite3", db_path if existing[content] else None,
+                                 existing[content])
+            for content, fts in INDEXED
+        }
+        token = uuid.uuid4().hex
+        with _running_guard:
+            _running.add(token)
+        return cls(db_path, folder, token, version, existing, builds)
+
+    def mark(self, conn: Connection) -> None:
+        """Record, in the first batch's transaction, that the index is behind until :meth:`finish`."""
+        if self.marked:
+            return
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "token": self.token}
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_state (name, cursor, since, updated_at) VALUES (?, ?, NULL, ?)",
+            (BULK_MARKER, json.dumps(info), dt.datetime.now().isoformat(sep=" ", timespec="microseconds")),
+        )
+        self.marked = True
+
+    def feed(self, content: str, first_id: int, texts: list[str]) -> None:
+        """Index ``texts`` as rows ``first_id``, ``first_id + 1``, … of ``content`` (committed)."""
+        self.builds[content].feed(first_id, texts)
+        self.fed += len(texts)
+
+    def finish(self, conn: Connection) -> bool:
+        """Wait for the index threads and move their index in; afterwards the index is complete.
+
+        Returns True when the built index was moved in, False when the database's index was
+        rebuilt from the text instead (an index thread failed, or another connection wrote
+        during the load, which the moved index would not hold) or nothing was loaded.
+        """
+        failed: BaseException | None = None
+        for build in self.builds.values():
+            try:
+                build.finish()
+            except BaseException as exc:  # noqa: BLE001 - the index is rebuilt below instead
+                failed = failed or exc
+        try:
+            if not self.marked:
+                return False
+            raw = conn.connection.driver_connection  # type: ignore[union-attr]
+            return self._install(raw, failed)
+        finally:
+            with _running_guard:
+                _running.discard(self.token)
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _install(self, raw: Any, failed: BaseException | None) -> bool:
+        names = {content: f"kvdesk_build_{content}" for content in self.builds}
+        for content, build in self.builds.items():
+            raw.execute("ATTACH DATABASE ? AS " + names[content], (str(build.path),))
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            try:
+                moved = failed is None and self._still_ours(raw, names)
+                if moved:
+                    for content, fts in INDEXED:
+                        for shadow in SHADOW_TABLES:
+                            table = f"{fts}_{shadow}"
+                            raw.execute(f"DELETE FROM main.{table}")
+                            raw.execute(f"INSERT INTO main.{table} SELECT * FROM {names[content]}.{table}")
+                else:
+                    if failed is not None:
+                        log.error("building the index beside the database failed (%s); rebuilding it", failed)
+                    for _content, fts in INDEXED:
+                        raw.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+                _reset_triggers(raw.execute)
+                raw.execute("DELETE FROM sync_state WHERE name = ?", (BULK_MARKER,))
+                raw.execute("COMMIT")
+            except BaseException:
+                raw.execute("ROLLBACK")
+                raise
+        finally:
+            for name in names.values():
+                raw.execute("DETACH DATABASE " + name)
+        return moved
+
+    def _still_ours(self, raw: Any, names: dict[str, str]) -> bool:
+        """Whether the built index covers exactly the text: nobody else wrote, and every row is in it."""
+        if int(raw.execute("PRAGMA data_version").fetchone()[0]) != self.data_version:
+            log.info("another connection wrote during the bulk load; rebuilding the index instead of moving it")
+            return False
+        for content, fts in INDEXED:
+            built = raw.execute(f"SELECT count(*), coalesce(max(id), 0) FROM {names[content]}.{fts}_docsize").fetchone()
+            stored = raw.execute(f"SELECT count(*), coalesce(max(id), 0) FROM main.{content}").fetchone()
+            if tuple(built) != tuple(stored):
+                log.warning("the built index of %s holds %s rows up to id %s, the table %s up to %s; rebuilding",
+                            content, built[0], built[1], stored[0], stored[1])
+                return False
+        return True
+
+
+def _json_each_available(conn: Connection) -> bool:
+    try:
+        conn.exec_driver_sql("SELECT count(*) FROM json_each('[1]')").scalar()
+        return True
+    except Exception:  # noqa: BLE001 - a build without JSON functions
+        return False
 
 
 # --------------------------------------------------------------------------- queries
