@@ -387,10 +387,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ actions
 
-    def _action(self, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str | None = None,
                 tip: str | None = None) -> QAction:
-        """An action of the window, disabled (and without its shortcut) until :meth:`attach`."""
+        """An action of the window, disabled (and without its shortcut) until :meth:`attach`.
+
+        ``shortcut`` is a key sequence ("Ctrl+E") or the platform's own for a standard action
+        ("standard:Open" for :attr:`QKeySequence.StandardKey.Open`).
+        """
         act = QAction(text, self)
         if shortcut is not None:
             # Set in attach: Qt's first shortcut costs 40-100 ms, which the first paint need not wait for.
@@ -410,7 +413,10 @@ class MainWindow(QMainWindow):
         # Here rather than in the frame: the first use of PySide6's Qt namespace costs some 40 ms.
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act, shortcut in self._shortcuts:
-            act.setShortcut(QKeySequence(shortcut))
+            if shortcut.startswith("standard:"):
+                act.setShortcut(QKeySequence(getattr(QKeySequence.StandardKey, shortcut.removeprefix("standard:"))))
+            else:
+                act.setShortcut(QKeySequence(shortcut))
         blocked = {self.act_import, self.act_export, self.act_combine, self.act_split, self.act_status,
                    self.act_delay_sent, self.act_sources, self.act_backup, self.act_footnote, self.act_link,
                    self.act_crossref} if self.read_only else set()
@@ -419,19 +425,19 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self._actions: list[QAction] = []
-        self._shortcuts: list[tuple[QAction, QKeySequence | QKeySequence.StandardKey | str]] = []
-        K = QKeySequence.StandardKey
-        self.act_import = self._action(self.tr("&Importeren…"), self.open_import, K.Open,
+        # Qt's enums are made on first use, some milliseconds each: named here, made in attach.
+        self._shortcuts: list[tuple[QAction, str]] = []
+        self.act_import = self._action(self.tr("&Importeren…"), self.open_import, "standard:Open",
                                        self.tr("Een vragenset importeren (ook: tekst plakken in de lijst of "
                                                "een bestand op het venster slepen)"))
         self.act_export = self._action(self.tr("&Exporteren…"), self.export_reply, "Ctrl+E",
                                        self.tr("Aanbiedingsbrief en antwoorden als Word-bestand"))
         self.act_delay_notice = self._action(self.tr("&Uitstelbericht…"), self.export_delay_notice, None,
                                              self.tr("De mededeling dat de antwoorden later komen, als Word-bestand"))
-        self.act_quit = self._action(self.tr("&Afsluiten"), self.close, K.Quit)
-        self.act_undo = self._action(self.tr("&Ongedaan maken"), lambda: self._on_editor("undo"), K.Undo)
+        self.act_quit = self._action(self.tr("&Afsluiten"), self.close, "standard:Quit")
+        self.act_undo = self._action(self.tr("&Ongedaan maken"), lambda: self._on_editor("undo"), "standard:Undo")
         self.act_redo = self._action(self.tr("Opni&euw"), lambda: self._on_editor("redo"), "Ctrl+Y")
-        self.act_find = self._action(self.tr("&Zoeken in set…"), lambda: self.workspace.show_find(), K.Find)  # noqa: PLW0108 - made in attach()
+        self.act_find = self._action(self.tr("&Zoeken in set…"), lambda: self.workspace.show_find(), "standard:Find")  # noqa: PLW0108 - made in attach()
         self.act_search = self._action(self.tr("Zoeken in &archief…"), self.show_search, "Ctrl+Shift+F",
                                        self.tr("Zoeken in eerdere vragen en antwoorden"))
         self.act_combine = self._action(self.tr("&Combineer"), lambda: self.workspace.combine(), "Ctrl+Shift+M",  # noqa: PLW0108 - made in attach()
@@ -439,8 +445,8 @@ class MainWindow(QMainWindow):
         self.act_split = self._action(self.tr("&Splitsen"), lambda: self.workspace.split(), "Ctrl+Shift+S",  # noqa: PLW0108 - made in attach()
                                       self.tr("Een gecombineerd antwoord weer per vraag"))
         self.act_history = self._action(self.tr("&Geschiedenis…"), self._history_current, "Ctrl+Shift+H")
-        self.act_bold = self._action(self.tr("&Vet"), lambda: self._on_editor("toggle_bold"), K.Bold)
-        self.act_italic = self._action(self.tr("&Cursief"), lambda: self._on_editor("toggle_italic"), K.Italic)
+        self.act_bold = self._action(self.tr("&Vet"), lambda: self._on_editor("toggle_bold"), "standard:Bold")
+        self.act_italic = self._action(self.tr("&Cursief"), lambda: self._on_editor("toggle_italic"), "standard:Italic")
         self.act_bullets = self._action(self.tr("&Opsommingstekens"), lambda: self._on_editor("toggle_list", False),
                                         "Ctrl+Shift+L")
         self.act_numbers = self._action(self.tr("&Nummering"), lambda: self._on_editor("toggle_list", True),
