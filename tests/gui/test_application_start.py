@@ -181,3 +181,53 @@ def test_closing_the_window_while_starting_quits_and_gives_the_lock_back(tmp_pat
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome == {"status": 0, "attached_when_closed": False}
+
+
+def test_a_damaged_database_found_by_the_worker_is_offered_its_backup_on_the_gui_thread(
+        qtbot, data_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    import kvdesk.gui.application as application
+    from kvdesk.gui.operations import SyncExecutor
+    from kvdesk.services.context import Context
+    from kvdesk.storage.backup import backup_now
+    from tests.storage.test_damage import _damage
+
+    ctx = Context.create(data_dir)
+    ctx.hold_lock()
+    for k in range(40):  # enough pages for the damage to land in the data
+        ctx.repo.add_set(make_set(3, kenmerk=f"2025Z{k:05d}"))
+    path = ctx.database_path
+    assert path is not None
+    backup_now(path, ctx.backups_dir)
+    ctx.close()
+    _damage(path)
+    asked: list[str] = []
+
+    def ask(exc: Exception) -> bool:
+        asked.append(threading.current_thread().name)
+        return True
+
+    monkeypatch.setattr(application, "ask_restore", ask)
+    got: list[application.Started] = []
+    failures: list[BaseException] = []
+    hook = sys.excepthook
+    try:
+        starting = application.start_shown(argparse.Namespace(data_dir=str(data_dir), database=None, debug=False),
+                                           got.append, failures.append, settings_path=tmp_path / "k.ini",
+                                           show_errors=True, executor=SyncExecutor(), spell=False)  # type: ignore[arg-type]
+        qtbot.addWidget(starting.window)
+        qtbot.waitUntil(lambda: bool(got or failures), timeout=30000)
+    finally:
+        sys.excepthook = hook
+    assert not failures
+    started = got[0]
+    try:
+        assert asked == [threading.main_thread().name]  # the question is asked on the GUI thread
+        qtbot.waitUntil(lambda: len(started.window.sets.model.sets) == 40, timeout=10000)
+        assert "back-up is teruggezet" in started.window.statusBar().currentMessage()
+    finally:
+        gc.unfreeze()
+        started.window.close()
+        started.hook.uninstall()
+        started.ctx.close()
