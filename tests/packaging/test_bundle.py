@@ -1,18 +1,26 @@
 """The frozen build: the spec builds a bundle that passes --smoke, and the MSI holds that bundle."""
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import importlib.util
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.packaging.building import CLI_NAME, EXE_NAME, build_bundle, offscreen_env
+from tests.packaging.building import CLI_NAME, EXE_NAME, build_bundle, bundle_size, offscreen_env
 from tests.support import REPO_ROOT, require, require_binary
 
 pytestmark = pytest.mark.slow
+
+LINUX = sys.platform.startswith("linux")
+DEMO = REPO_ROOT / "resources" / "demo" / "2025-12-31_slimme-meters.txt"
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +92,145 @@ def test_msi_is_built_from_the_bundle_and_its_tables_check_out(bundle: Path, tmp
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     assert "is fine" in check.stdout
+
+
+def test_linux_bundle_is_under_150_mb_with_one_openssl_and_qts_trimmed_icu(bundle: Path) -> None:
+    require(LINUX, "the ICU and OpenSSL passes of the spec are for the Linux bundle")
+    size, files = bundle_size(bundle)
+    assert size < 150_000_000, f"the Linux bundle grew to {size / 1e6:.1f} MB ({files} files)"
+    internal = (bundle / "_internal").resolve()
+    (icu,) = (internal / "PySide6" / "Qt" / "lib").glob("libicudata.so.*")
+    assert icu.stat().st_size < 20_000_000, "Qt's ICU data was not trimmed"
+    require(importlib.util.find_spec("psycopg_binary") is not None, "psycopg-binary is not installed (.[postgres])")
+    libs = internal / "psycopg_binary.libs"
+    for pattern in ("libssl-*.so.3", "libcrypto-*.so.3"):
+        (copy,) = libs.glob(pattern)
+        assert copy.is_symlink() and copy.resolve().parent == internal, copy
+    # libpq finds every library it links against inside the bundle, OpenSSL among them
+    (libpq,) = libs.glob("libpq-*.so.*")
+    ldd = subprocess.run([require_binary("ldd", "libc-bin"), str(libpq)], capture_output=True, text=True, check=True)
+    assert "not found" not in ldd.stdout, ldd.stdout
+    for line in ldd.stdout.splitlines():
+        if "libssl" in line or "libcrypto" in line:
+            assert str(internal) in line or str(bundle / "_internal") in line, line
+
+
+def _no_proxy_env(data: Path, **extra: str) -> dict[str, str]:
+    env = offscreen_env(data)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        env.pop(name, None)
+    env.update(extra)
+    return env
+
+
+def _frozen(bundle: Path, data: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The bundle's command line (``kvdesk-cli.exe`` on Windows) with ``args``, off screen and without a proxy."""
+    return subprocess.run([str(bundle / CLI_NAME), *args], env=_no_proxy_env(data, **env),
+                          capture_output=True, text=True, timeout=180)
+
+
+@pytest.fixture(scope="module")
+def tls_postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A PostgreSQL cluster that accepts TLS only, with a certificate from a test CA: (URL base, CA file)."""
+    from tests.sources.fetch.servers import make_pki
+    from tests.storage.conftest import _free_port, _pg_bindir, _run, _server_user
+
+    bindir = _pg_bindir()
+    require(bindir is not None, "PostgreSQL server binaries are not installed (Debian package postgresql-15)")
+    assert bindir is not None
+    pki = make_pki(tmp_path_factory.mktemp("pg-pki"))
+    user = _server_user()
+    base = Path(tempfile.mkdtemp(prefix="kvdesk-pg-tls-"))
+    data, log = base / "data", base / "server.log"
+    if user is not None:
+        os.chown(base, user.pw_uid, user.pw_gid)
+    port = _free_port()
+    try:
+        _run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+              "--locale=C.UTF-8", "--no-sync"], user)
+        for src, name in ((pki.server_cert, "server.crt"), (pki.server_key, "server.key")):
+            shutil.copyfile(src, data / name)
+            os.chmod(data / name, 0o600)
+            if user is not None:
+                os.chown(data / name, user.pw_uid, user.pw_gid)
+        # TLS or nothing: a connection without it is refused
+        with open(data / "pg_hba.conf", "w", encoding="utf-8") as hba:
+            hba.write("local all all trust\nhostssl all all 127.0.0.1/32 trust\n")
+        options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c ssl=on -c fsync=off"
+        _run([str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "-t", "60", "start"],
+             user, log)
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+        shutil.rmtree(base, ignore_errors=True)
+        require(False, f"a temporary PostgreSQL cluster could not be started: {exc}")
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}", pki.ca_cert
+    finally:
+        try:
+            _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], user)
+        finally:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def test_frozen_app_keeps_a_team_database_on_postgresql_over_tls(bundle: Path, tls_postgres: tuple[str, Path],
+                                                                 tmp_path: Path) -> None:
+    require(importlib.util.find_spec("psycopg_binary") is not None, "psycopg-binary is not installed (.[postgres])")
+    server, ca = tls_postgres
+    # the bundle's psycopg must use its C implementation (libpq beside it), over verified TLS
+    url = f"{server}/postgres?sslmode=verify-full&sslrootcert={ca}"
+    # the options follow the command: given before it, the command's own defaults replace them
+    imported = _frozen(bundle, tmp_path, "import", "--database", url, str(DEMO), PSYCOPG_IMPL="binary")
+    assert imported.returncode == 0, imported.stderr[-2000:]
+    listed = _frozen(bundle, tmp_path, "list", "--database", url, PSYCOPG_IMPL="binary")
+    assert listed.returncode == 0, listed.stderr[-2000:]
+    assert "slimme meters" in listed.stdout and "0/11" in listed.stdout, listed.stdout
+    assert not list(tmp_path.glob("*.sqlite3")), "the set went to a SQLite file instead"
+    # a server certificate from another CA is refused, so the certificate really was checked
+    from tests.sources.fetch.servers import make_pki
+
+    other_ca = make_pki(tmp_path / "other").ca_cert
+    refused = _frozen(bundle, tmp_path, "list", "--database",
+                      f"{server}/postgres?sslmode=verify-full&sslrootcert={other_ca}", PSYCOPG_IMPL="binary")
+    assert refused.returncode == 2, refused.stdout
+    assert "SSL error" in refused.stderr and "Traceback" not in refused.stderr, refused.stderr[-2000:]
+
+
+def test_frozen_app_extracts_fetched_articles_and_pdfs_as_the_virtualenv_does(bundle: Path, tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from kvdesk.core.model import Footnote, Question, QuestionSet
+    from kvdesk.services.context import Context
+    from tests.sources.fetch.servers import start_http
+
+    news = start_http()
+    monkeypatch.setenv("KVDESK_OB_BASE_URL", news.base)
+    paths = ("/nieuws/slimme-meters", "/oud-artikel", "/rapport.pdf", "/groot-artikel")
+    try:
+        results = {}
+        for label in ("frozen", "venv"):
+            data = tmp_path / label
+            ctx = Context.create(data)
+            footnotes = [Footnote(i, f"De Dagkrant, 30 december 2025, 'Bron {i}' ({news.url(path)})")
+                         for i, path in enumerate(paths, 1)]
+            ctx.repo.add_set(QuestionSet(
+                kenmerk="2025Z26001", submitted_on=dt.date(2025, 12, 31), subject="slimme meters",
+                questions=[Question(n.number, f"Vraag over bron {n.number}?", footnotes=[n.number]) for n in footnotes],
+                footnotes=footnotes))
+            ctx.close()
+            cmd = [str(bundle / CLI_NAME)] if label == "frozen" else [sys.executable, "-m", "kvdesk"]
+            proc = subprocess.run([*cmd, "fetch-references", "2025Z26001"], env=_no_proxy_env(data), cwd=REPO_ROOT,
+                                  capture_output=True, text=True, timeout=300)
+            assert proc.returncode == 0, f"{label}: {proc.stdout}\n{proc.stderr[-2000:]}"
+            ctx = Context.create(data)
+            try:
+                refs = ctx.repo.references(ctx.repo.resolve("2025Z26001"))
+            finally:
+                ctx.close()
+            results[label] = [{k: v for k, v in dataclasses.asdict(r).items() if k not in ("fetched_at", "id")}
+                              for r in refs]
+    finally:
+        news.stop()
+    assert [r["status"] for r in results["frozen"]] == ["fetched"] * len(paths)
+    assert results["frozen"] == results["venv"]
+    texts = [r["text"] or "" for r in results["frozen"]]
+    assert "slimme meters" in texts[0] and "Wij gebruiken cookies" not in texts[0]
+    assert any(ch in texts[1] for ch in "öë")  # Latin-1 page decoded
+    assert texts[2].strip()  # PDF text through pypdf
