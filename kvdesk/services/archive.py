@@ -9,19 +9,14 @@ Own drafts are never changed or removed by the archive.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-import queue
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
-from typing import BinaryIO
 
-from kvdesk.core.model import QuestionSet, SchemaError
+from kvdesk.core.model import QuestionSet
 from kvdesk.services.context import Context
-from kvdesk.services.sets import ImportResult, UserError, drop_repeated_questions, import_jsonl
+from kvdesk.services.sets import ImportResult, UserError, import_jsonl
 from kvdesk.sources.opendata import koop, tk
 from kvdesk.sources.opendata.client import OpenDataClient, OpenDataConfig, OpenDataError
 from kvdesk.storage import archive as store
@@ -65,91 +60,6 @@ def import_archive(
 ) -> ImportResult:
     """Bulk-import a ``.jsonl`` archive (one ``kvdesk.questionset/1`` per line); see :func:`import_jsonl`."""
     return import_jsonl(ctx, path, progress=progress, cancelled=cancelled)
-
-
-class JsonlReader:
-    """Reads a ``.jsonl`` archive in batches of checked :class:`QuestionSet`, one batch ahead.
-
-    A helper thread reads, decodes and checks the next batch while the caller stores the
-    current one (SQLite lets go of Python's lock while it works, so the two overlap). Iterating
-    gives ``(sets, bytes read so far)``; a bad line raises :class:`UserError` naming the line,
-    after the batches before it. Use as a context manager, so that leaving early stops the thread.
-    """
-
-    def __init__(self, path: Path, *, batch: int = 2000, ahead: int = 2) -> None:
-        self.path = path
-        self.batch = max(1, batch)
-        self._handle: BinaryIO = path.open("rb")
-        self._queue: queue.Queue[tuple[list[QuestionSet], int] | UserError | None] = queue.Queue(max(1, ahead))
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._read, name="kvdesk-jsonl-reader", daemon=True)
-        self._thread.start()
-
-    def __enter__(self) -> JsonlReader:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Stop reading (also half-way) and close the file."""
-        self._stop.set()
-        while self._thread.is_alive():
-            try:  # make room, so that a reader waiting to hand over a batch sees the stop
-                self._queue.get(timeout=0.05)
-            except queue.Empty:
-                pass
-        self._handle.close()
-
-    def __iter__(self) -> Iterator[tuple[list[QuestionSet], int]]:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            if isinstance(item, UserError):
-                raise item
-            yield item
-
-    def _put(self, item: tuple[list[QuestionSet], int] | UserError | None) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def _read(self) -> None:
-        done = 0
-        pending: list[QuestionSet] = []
-        lineno = 0
-        try:
-            for lineno, line in enumerate(self._handle, 1):  # noqa: B007 - lineno is reported on error
-                done += len(line)
-                if not line.strip():
-                    continue
-                # json.loads takes the bytes as they are (UTF-8), without a decoded copy per line.
-                qs = QuestionSet.from_json(json.loads(line))
-                drop_repeated_questions(qs)
-                pending.append(qs)
-                if len(pending) >= self.batch:
-                    if not self._put((pending, done)):
-                        return
-                    pending = []
-            if pending and not self._put((pending, done)):
-                return
-            self._put(None)
-        except (ValueError, UserError) as exc:  # JSONDecodeError, UnicodeDecodeError, SchemaError
-            detail = str(exc) if isinstance(exc, SchemaError | UserError) else _decode_detail(exc)
-            self._put(UserError(f"{self.path}, regel {lineno}: geen geldige vragenset ({detail})."))
-        except OSError as exc:
-            self._put(UserError(f"{self.path} kan niet worden gelezen: {exc.strerror or exc}."))
-
-
-def _decode_detail(exc: ValueError) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return "de tekst is geen UTF-8; sla het bestand op als UTF-8"
-    return str(exc)
 
 
 def _state_name(since: dt.date | None, until: dt.date | None, ministry: str | None) -> str:

@@ -188,7 +188,7 @@ def import_jsonl(
     """
     import gc
 
-    from kvdesk.services.archive import JsonlReader
+    from kvdesk.services.jsonl import JsonlReader
     from kvdesk.storage import search
 
     try:
