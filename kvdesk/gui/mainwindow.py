@@ -151,7 +151,10 @@ def _delayed() -> str:
 
 
 class SidePanel(QTabWidget):
-    """The right panel: the set's sources and earlier answers (filled by their own panels)."""
+    """The right panel: the set's sources and earlier answers (filled by their own panels).
+
+    Until the panels are attached each tab says what will appear there.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,10 +162,10 @@ class SidePanel(QTabWidget):
         self.setDocumentMode(True)
         self.sources_placeholder = self._empty(self.tr(
             "Bronnen\n\nHier verschijnen de artikelen en documenten waarnaar de vragen verwijzen, "
-            "ook offline leesbaar. Deze functie is nog niet beschikbaar."))
+            "ook offline leesbaar."))
         self.earlier_placeholder = self._empty(self.tr(
             "Eerdere antwoorden\n\nHier verschijnen de meest vergelijkbare eerder gegeven antwoorden bij de "
-            "vraag waaraan u werkt. Deze functie is nog niet beschikbaar."))
+            "vraag waaraan u werkt."))
         self.addTab(self.sources_placeholder, self.tr("Bronnen"))
         self.addTab(self.earlier_placeholder, self.tr("Eerdere antwoorden"))
 

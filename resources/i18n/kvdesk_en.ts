@@ -1590,18 +1590,18 @@ Your text is safe (saved automatically and in the recovery file). Send the detai
     <message>
         <source>Bronnen
 
-Hier verschijnen de artikelen en documenten waarnaar de vragen verwijzen, ook offline leesbaar. Deze functie is nog niet beschikbaar.</source>
+Hier verschijnen de artikelen en documenten waarnaar de vragen verwijzen, ook offline leesbaar.</source>
         <translation>Sources
 
-The articles and documents the questions refer to appear here, readable offline. This is not available yet.</translation>
+The articles and documents the questions refer to appear here, readable offline.</translation>
     </message>
     <message>
         <source>Eerdere antwoorden
 
-Hier verschijnen de meest vergelijkbare eerder gegeven antwoorden bij de vraag waaraan u werkt. Deze functie is nog niet beschikbaar.</source>
+Hier verschijnen de meest vergelijkbare eerder gegeven antwoorden bij de vraag waaraan u werkt.</source>
         <translation>Earlier answers
 
-The most similar earlier answers to the question you are working on appear here. This is not available yet.</translation>
+The most similar earlier answers to the question you are working on appear here.</translation>
     </message>
     <message>
         <source>Bronnen</source>
