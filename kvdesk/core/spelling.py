@@ -517,6 +517,11 @@ _DEFAULT: SpellChecker | None = None
 _DEFAULT_LOCK = threading.Lock()
 
 
+# The user's personal word list, in the data folder: shared by the app's editors, its checks
+# and ``kvdesk check``.
+PERSONAL_WORDS_FILENAME = "persoonlijke-woorden.txt"
+
+
 def default_checker(personal_path: Path | str | None = None) -> SpellChecker:
     """One shared checker for the application (the dictionary is large: load it once).
 

@@ -18,11 +18,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from kvdesk.core.spelling import tokenize
+from kvdesk.core.spelling import PERSONAL_WORDS_FILENAME, tokenize
 
 log = logging.getLogger(__name__)
 
-PERSONAL_WORDS_FILENAME = "persoonlijke-woorden.txt"
 
 
 class SpellService(QObject):

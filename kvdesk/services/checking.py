@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kvdesk.core.checks import CheckSettings, Finding, Speller, run_all
@@ -151,6 +152,12 @@ def check_set_cli(
     import json
 
     qs = ctx.repo.get_set(key)
+    data_dir = getattr(ctx, "data_dir", None)
+    if (settings is None or settings.spelling) and data_dir is not None:
+        from kvdesk.core.spelling import PERSONAL_WORDS_FILENAME, default_checker
+
+        # The words the user taught the app's spell checker count here too.
+        default_checker(Path(data_dir) / PERSONAL_WORDS_FILENAME)
     report = run_checks(qs, settings)
     if as_json:
         out(json.dumps(report.to_json(language), ensure_ascii=False, indent=2))

@@ -174,3 +174,18 @@ def test_no_false_alarms_on_replies_ministers_sent(name):
     errors = {(f.code, f.questions) for f in report.errors}
     expected = REAL_ERRORS.get(name, set())
     assert errors == expected, "\n".join([f"{name}:", *format_findings(report.errors)])
+
+
+def test_check_command_accepts_the_words_of_the_users_personal_list(tmp_path: Path):
+    """``kvdesk check`` reads the personal word list the app keeps in the data folder."""
+    from kvdesk.core import spelling
+
+    qs = make_set(answers=[Answer([1], "Ja."), Answer([2, 3], "De Zwolvenwet is ongewijzigd.")])
+    ctx = SimpleNamespace(repo=FakeRepo({"A": qs}), data_dir=tmp_path)
+    lines: list[str] = []
+    check_set_cli(ctx, "A", out=lines.append)
+    assert any("Zwolvenwet" in line for line in lines), lines
+    (tmp_path / spelling.PERSONAL_WORDS_FILENAME).write_text("Zwolvenwet\n", encoding="utf-8")
+    lines.clear()
+    check_set_cli(ctx, "A", out=lines.append)
+    assert not any("Zwolvenwet" in line for line in lines), lines
