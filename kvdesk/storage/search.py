@@ -647,11 +647,10 @@ def remove_stale_scratch(db_path: Path) -> None:
 class _TableBuild:
     """One FTS5 index built in a scratch database file, on a thread of its own.
 
-    Texts come in as ``(first rowid, [text, ...])`` after their content batch committed; they
-    are handed to SQLite as one JSON array per batch (``json_each``), so indexing a batch is
-    one statement that runs without Python's lock. The scratch file has no journal and no
-    syncs: it is thrown away if anything goes wrong. Everything goes in one transaction, so
-    FTS5 writes a segment only when its 64 MB of pending data are full, not once per batch.
+    Texts come in as ``(first rowid, [text, ...])`` after their content batch committed. The
+    scratch file has no journal and no syncs: it is thrown away if anything goes wrong.
+    Everything goes in one transaction, so FTS5 writes a segment only when its 64 MB of
+    pending data are full, not once per batch; the segments are merged into one at the end.
     """
 
     def __init__(self, content: str, fts: str, path: Path, source: Path | None, upto: int) -> None:
@@ -700,23 +699,15 @@ class _TableBuild:
                 self.rows += max(0, cur.rowcount)
                 conn.execute("DETACH DATABASE src")
             conn.execute("BEGIN")
-            ended = False
-            while not ended:
-                first, texts = self._queue.get() or (0, [])
-                ended = not texts
-                # Batches that waited are indexed in one statement: FTS5 starts a new segment
-                # with every statement, and fewer segments leave less to merge at the end.
-                while not ended and not self._queue.empty():
-                    more = self._queue.get()
-                    if more is None:
-                        ended = True
-                    elif more[0] == first + len(texts):
-                        texts = texts + more[1]
-                    else:  # not adjacent (another writer took ids in between): on its own
-                        self._index(conn, first, texts)
-                        first, texts = more
-                if texts:
-                    self._index(conn, first, texts)
+            while (item := self._queue.get()) is not None:
+                first, texts = item
+                # Row by row: a statement that inserts many rows makes FTS5 write out a segment
+                # when it starts (its savepoint flushes the pending data), so one batch per
+                # statement would leave a segment per batch to merge; this way a segment is
+                # written only when the 64 MB of pending data are full. SQLite lets go of
+                # Python's lock for each row's indexing, which is where the time goes.
+                conn.executemany(f"INSERT INTO {fts}(rowid, text) VALUES (?, ?)", enumerate(texts, first))
+                self.rows += len(texts)
             conn.execute("COMMIT")
             if int(conn.execute(f"SELECT count(DISTINCT segid) FROM {fts}_idx").fetchone()[0]) > 1:
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
@@ -728,12 +719,6 @@ class _TableBuild:
             self._drain()
         finally:
             conn.close()
-
-    def _index(self, conn: sqlite3.Connection, first: int, texts: list[str]) -> None:
-        # ensure_ascii=False: the text reaches SQLite as it is (no escapes to undo).
-        conn.execute(f"INSERT INTO {self.fts}(rowid, text) SELECT ? + key, value FROM json_each(?)",
-                     (first, json.dumps(texts, ensure_ascii=False)))
-        self.rows += len(texts)
 
     def _drain(self) -> None:
         while self._queue.get() is not None:
@@ -764,7 +749,7 @@ class ParallelIndexBuild:
     def start(cls, conn: Connection, db_path: Path, *, max_existing: int = PARALLEL_MAX_EXISTING,
               ) -> ParallelIndexBuild | None:
         """Start the index threads for a bulk load on ``conn`` (outside a transaction)."""
-        if conn.dialect.name != "sqlite" or not _json_each_available(conn):
+        if conn.dialect.name != "sqlite":
             return None
         if _marker(conn) is not None:  # another load runs (or ran): not two builds at once
             return None
@@ -875,14 +860,6 @@ class ParallelIndexBuild:
                             content, built[0], built[1], stored[0], stored[1])
                 return False
         return True
-
-
-def _json_each_available(conn: Connection) -> bool:
-    try:
-        conn.exec_driver_sql("SELECT count(*) FROM json_each('[1]')").scalar()
-        return True
-    except Exception:  # noqa: BLE001 - a build without JSON functions
-        return False
 
 
 # --------------------------------------------------------------------------- queries

@@ -206,14 +206,16 @@ def test_a_write_by_another_connection_during_the_import_is_not_lost(
 
 
 def test_a_failing_index_thread_ends_in_a_rebuilt_index(
-        ctx: Context, tmp_path: Path, parallel: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(self: object, conn: object, first: int, texts: list[str]) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
+        ctx: Context, tmp_path: Path, parallel: None, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    def broken(self: search._TableBuild, first: int, texts: list[str]) -> None:
+        self._queue.put((first, [object()]))  # SQLite cannot store it: the thread fails on it
 
-    monkeypatch.setattr(search._TableBuild, "_index", broken)
+    monkeypatch.setattr(search._TableBuild, "feed", broken)
     path = tmp_path / "archive.jsonl"
     write_archive(path, 300)
     assert import_jsonl(ctx, path, batch=100).question_count == 300
+    assert "building the index beside the database failed" in caplog.text
     assert_index_exact(ctx)
     assert kenmerken_found(ctx, "woord299") == {"2019Z00299"}
 
