@@ -12,7 +12,7 @@ import logging
 import re
 import uuid
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -123,9 +123,65 @@ class AnswerEditor(QTextEdit):
             if label not in order:
                 order.append(label)
         if order != self._order:
+            gone = [label for label in self._order if label not in order]
+            if gone and not self._loading:
+                # Deletions by keys and paste drop their notes in their own edit block; this
+                # catches the rest, after the change (not inside the document's signal).
+                QTimer.singleShot(0, lambda: self._drop_orphan_notes(join=True))
             self._order = order
             self.document().refresh_numbers()  # type: ignore[attr-defined]
             self.footnotes_changed.emit(len(order))
+
+    def _drop_orphan_notes(self, *, join: bool = False) -> bool:
+        """Remove the texts of footnotes whose marker is gone; whether there were any.
+
+        A note without its marker is not part of the answer (it is dropped when saved); left
+        on screen it would look kept. Called inside the edit block of a deletion (keys, paste
+        over a selection), so that one undo brings marker and note back together; ``join``
+        (for other deletions, such as moving text by dragging) adds it to the previous edit
+        block where Qt can.
+        """
+        present = {label for _pos, label in textdoc.iter_footnote_refs(self.document())}
+        blocks = []
+        block = self.document().begin()
+        while block.isValid():
+            label = block.blockFormat().property(textdoc.FOOTNOTE_TEXT)
+            if label is not None and label not in present:
+                blocks.append(block)
+            block = block.next()
+        if not blocks:
+            return False
+        cursor = QTextCursor(self.document())
+        if join:
+            cursor.joinPreviousEditBlock()
+        else:
+            cursor.beginEditBlock()
+        for note in reversed(blocks):
+            # The note's paragraph with the break before it (a note is never the first block).
+            cursor.setPosition(max(note.position() - 1, 0))
+            cursor.setPosition(note.position() + note.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        cursor.endEditBlock()
+        return True
+
+    def _may_delete_marker(self, event: QKeyEvent) -> bool:
+        """Whether this key could delete a footnote marker (a deleting key near one, or over a selection)."""
+        cursor = self.textCursor()
+        deleting = event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or event.matches(QKeySequence.StandardKey.Cut)
+        if cursor.hasSelection():
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            if not (deleting or event.text()):
+                return False
+        elif deleting:
+            block = cursor.block()
+            start, end = block.position(), block.position() + block.length()
+            if event.key() == Qt.Key.Key_Backspace and cursor.atBlockStart() and block.previous().isValid():
+                start = block.previous().position()  # joining with the paragraph before
+            elif event.key() == Qt.Key.Key_Delete and cursor.atBlockEnd() and block.next().isValid():
+                end = block.next().position() + block.next().length()
+        else:
+            return False
+        return any(start <= pos < end for pos, _label in textdoc.iter_footnote_refs(self.document()))
 
     def set_footnote_base(self, base: int) -> None:
         """Footnotes of earlier answers: this answer's first note is number ``base + 1``."""
@@ -193,6 +249,8 @@ class AnswerEditor(QTextEdit):
 
     def _clean_typing_format(self) -> None:
         # Typing right after a footnote marker must not make the new text part of the marker.
+        if self.textCursor().hasSelection():
+            return  # with a selection Qt would apply the format to the selected text, markers included
         fmt = self.currentCharFormat()
         if fmt.isImageFormat() or fmt.property(textdoc.FOOTNOTE_LABEL) is not None or fmt.anchorHref().startswith("kvfn"):
             clean = QTextCharFormat()
@@ -347,6 +405,7 @@ class AnswerEditor(QTextEdit):
         cursor.beginEditBlock()
         if cursor.hasSelection():
             cursor.removeSelectedText()
+            self._drop_orphan_notes()  # markers pasted over take their notes along, in this step
         textdoc.insert_richtext(cursor, _relabel(rt, renames))
         end = QTextCursor(self.document())
         for label, inlines in rt.footnotes.items():
@@ -383,6 +442,16 @@ class AnswerEditor(QTextEdit):
             return
         if event.matches(QKeySequence.StandardKey.Underline):
             return  # underlining is not part of the answer format
+        if self._may_delete_marker(event):
+            # One undo step for the deletion and the note texts that go with it.
+            block = QTextCursor(self.document())
+            block.beginEditBlock()
+            try:
+                super().keyPressEvent(event)
+                self._drop_orphan_notes()
+            finally:
+                block.endEditBlock()
+            return
         super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # Qt override

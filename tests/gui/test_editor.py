@@ -90,6 +90,41 @@ def test_deleting_the_marker_drops_its_note(qtbot):
     editor.setTextCursor(cursor)
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     assert editor.answer_text() == "Tekst."
+    # Its text goes from the screen too (it would not be saved), and one undo brings both back.
+    qtbot.waitUntil(lambda: "Bron." not in editor.toPlainText(), timeout=2000)
+    assert editor.toPlainText().strip() == "Tekst."
+    editor.undo()
+    assert editor.answer_text() == "Tekst.[^1]\n\n[^1]: Bron."
+
+
+def test_a_marker_moved_elsewhere_takes_its_note_along(qtbot):
+    editor = make_editor(qtbot, "Een. Twee.[^1]\n\n[^1]: Bron.")
+    cursor = editor.textCursor()
+    cursor.setPosition(9)
+    cursor.setPosition(11, QTextCursor.MoveMode.KeepAnchor)  # ".[^1]" as shown: the stop and the marker
+    editor.setTextCursor(cursor)
+    data = editor.createMimeDataFromSelection()  # what a cut puts on the clipboard
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert "Bron." not in editor.toPlainText()
+    cursor = editor.textCursor()
+    cursor.setPosition(3)
+    editor.setTextCursor(cursor)
+    editor.insertFromMimeData(data)
+    rt = richtext.parse(editor.answer_text())
+    assert [richtext.inline_plain(v) for v in rt.footnotes.values()] == ["Bron."]
+    assert editor.toPlainText().count("Bron.") == 1
+
+
+def test_a_selection_with_a_marker_typed_over_drops_the_note_in_one_undo_step(qtbot):
+    editor = make_editor(qtbot, "Een. Twee.[^1]\n\n[^1]: Bron.")
+    cursor = editor.textCursor()
+    cursor.setPosition(5)
+    cursor.setPosition(11, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "X")
+    assert editor.toPlainText().strip() == "Een. X"
+    editor.undo()
+    assert editor.answer_text() == "Een. Twee.[^1]\n\n[^1]: Bron."
 
 
 def test_paste_from_word_is_cleaned_and_undo_is_one_step(qtbot):
@@ -188,3 +223,14 @@ def test_personal_word_stops_the_underline(qtbot):
     service.add_word("geinformeerd.")
     qtbot.waitUntil(lambda: editor.highlighter.misspelled() == [], timeout=5000)
     service.stop()
+
+
+def test_selecting_across_a_marker_leaves_it_a_footnote(qtbot):
+    editor = make_editor(qtbot, "Een. Twee.[^1] Drie.\n\n[^1]: Bron.")
+    cursor = editor.textCursor()
+    cursor.setPosition(5)
+    editor.setTextCursor(cursor)
+    for _ in range(6):  # Shift+Right over "Twee." and the marker
+        qtbot.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectedText().startswith("Twee.")
+    assert editor.answer_text() == "Een. Twee.[^1] Drie.\n\n[^1]: Bron."
