@@ -318,6 +318,7 @@ class Starting(QObject):
         self._executor = executor
         self._spell = spell
         self._begun = False
+        self._failed = False
         self._opened.connect(self._attach)
         window.painted.connect(self.go_on)
         # A platform that never paints a hidden or minimised window must not keep kvdesk waiting.
@@ -378,15 +379,15 @@ class Starting(QObject):
         QTimer.singleShot(0, lambda: _fill_quietly(started))
 
     def _fail(self, exc: BaseException) -> None:
+        self._failed = True
         self.window.close()
-        self.window.deleteLater()
         if self.prepared is not None:
             self.prepared.ctx.close()
         self._on_failed(exc)
 
     def abandon(self) -> None:
         """The window was closed before the start was done: wait for the worker, give the lock back."""
-        if self.started is not None or self.prepared is None:
+        if self.started is not None or self.prepared is None or self._failed:
             return
         if self.worker is not None:
             self.worker.join(timeout=60)
