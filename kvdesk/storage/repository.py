@@ -601,7 +601,8 @@ class BulkLoad:
         try:
             if build is not None:
                 self._conn.commit()
-                self.moved = build.finish(self._conn)
+                checkpoint = self._checkpointer.request if self._checkpointer is not None else None
+                self.moved = build.finish(self._conn, after_each=checkpoint)
         finally:
             self._close(discard=build is not None)
 

@@ -32,7 +32,7 @@ import threading
 import unicodedata
 import uuid
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -498,11 +498,13 @@ def restore_triggers(conn: Connection, indexed_upto: dict[str, int] | None = Non
             conn.exec_driver_sql(stmt)
 
 
-def _reset_triggers(execute: Any) -> None:
+def _reset_triggers(execute: Any, only: str | None = None) -> None:
     """Drop and create the ordinary triggers with ``execute(sql)`` (after a parallel bulk load)."""
-    for name in TRIGGER_NAMES:
-        execute(f"DROP TRIGGER IF EXISTS {name}")
     for content, fts in INDEXED:
+        if only is not None and content != only:
+            continue
+        for suffix in ("ai", "ad", "au"):
+            execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
         for stmt in _sqlite_triggers(content, fts):
             execute(stmt)
 
@@ -720,6 +722,12 @@ class _TableBuild:
         finally:
             conn.close()
 
+    def stop(self) -> None:
+        """End the thread if it still runs (after an error elsewhere); what it built is not used."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
     def _drain(self) -> None:
         while self._queue.get() is not None:
             pass
@@ -794,73 +802,81 @@ class ParallelIndexBuild:
         self.builds[content].feed(first_id, texts)
         self.fed += len(texts)
 
-    def finish(self, conn: Connection) -> bool:
+    def finish(self, conn: Connection, after_each: Callable[[], None] | None = None) -> bool:
         """Wait for the index threads and move their index in; afterwards the index is complete.
 
-        Returns True when the built index was moved in, False when the database's index was
-        rebuilt from the text instead (an index thread failed, or another connection wrote
-        during the load, which the moved index would not hold) or nothing was loaded.
+        Each index is moved in as soon as its thread is done (the question index usually
+        while the answers are still being indexed), in a transaction of its own; the marker
+        goes with the last. ``after_each`` runs after each of those commits. Returns True
+        when the built indexes were moved in, False when the database's index was rebuilt
+        from the text instead (an index thread failed, or another connection wrote during the
+        load, which the moved index would not hold) or nothing was loaded.
         """
-        failed: BaseException | None = None
-        for build in self.builds.values():
-            try:
-                build.finish()
-            except BaseException as exc:  # noqa: BLE001 - the index is rebuilt below instead
-                failed = failed or exc
+        moved = True
         try:
-            if not self.marked:
-                return False
             raw = conn.connection.driver_connection  # type: ignore[union-attr]
-            return self._install(raw, failed)
+            pending = list(self.builds)
+            while pending:
+                content = pending.pop(0)
+                failed: BaseException | None = None
+                try:
+                    self.builds[content].finish()
+                except BaseException as exc:  # noqa: BLE001 - the index is rebuilt instead
+                    failed = exc
+                if self.marked:
+                    moved = self._install(raw, content, failed, last=not pending) and moved
+                    if after_each is not None:
+                        after_each()
+            return self.marked and moved
         finally:
+            for build in self.builds.values():  # after an error above: not left running
+                build.stop()
             with _running_guard:
                 _running.discard(self.token)
             shutil.rmtree(self.folder, ignore_errors=True)
 
-    def _install(self, raw: Any, failed: BaseException | None) -> bool:
-        names = {content: f"kvdesk_build_{content}" for content in self.builds}
-        for content, build in self.builds.items():
-            raw.execute("ATTACH DATABASE ? AS " + names[content], (str(build.path),))
+    def _install(self, raw: Any, content: str, failed: BaseException | None, *, last: bool) -> bool:
+        """Replace ``content``'s index by the built one (or rebuild it), in one transaction."""
+        fts = dict(INDEXED)[content]
+        name = f"kvdesk_build_{content}"
+        raw.execute(f"ATTACH DATABASE ? AS {name}", (str(self.builds[content].path),))
         try:
             raw.execute("BEGIN IMMEDIATE")
             try:
-                moved = failed is None and self._still_ours(raw, names)
+                moved = failed is None and self._still_ours(raw, content, name)
                 if moved:
-                    for content, fts in INDEXED:
-                        for shadow in SHADOW_TABLES:
-                            table = f"{fts}_{shadow}"
-                            raw.execute(f"DELETE FROM main.{table}")
-                            raw.execute(f"INSERT INTO main.{table} SELECT * FROM {names[content]}.{table}")
+                    for shadow in SHADOW_TABLES:
+                        table = f"{fts}_{shadow}"
+                        raw.execute(f"DELETE FROM main.{table}")
+                        raw.execute(f"INSERT INTO main.{table} SELECT * FROM {name}.{table}")
                 else:
                     if failed is not None:
                         log.error("building the index beside the database failed (%s); rebuilding it", failed)
-                    for _content, fts in INDEXED:
-                        raw.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
-                _reset_triggers(raw.execute)
-                raw.execute("DELETE FROM sync_state WHERE name = ?", (BULK_MARKER,))
+                    raw.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+                _reset_triggers(raw.execute, content)
+                if last:
+                    raw.execute("DELETE FROM sync_state WHERE name = ?", (BULK_MARKER,))
                 raw.execute("COMMIT")
             except BaseException:
                 raw.execute("ROLLBACK")
                 raise
         finally:
-            for name in names.values():
-                raw.execute("DETACH DATABASE " + name)
+            raw.execute(f"DETACH DATABASE {name}")
         return moved
 
-    def _still_ours(self, raw: Any, names: dict[str, str]) -> bool:
+    def _still_ours(self, raw: Any, content: str, name: str) -> bool:
         """Whether the built index covers exactly the text: nobody else wrote, and every row is in it."""
         if int(raw.execute("PRAGMA data_version").fetchone()[0]) != self.data_version:
             log.info("another connection wrote during the bulk load; rebuilding the index instead of moving it")
             return False
-        for content, fts in INDEXED:
-            built = raw.execute(f"SELECT count(*), coalesce(max(id), 0) FROM {names[content]}.{fts}_docsize").fetchone()
-            stored = raw.execute(f"SELECT count(*), coalesce(max(id), 0) FROM main.{content}").fetchone()
-            if tuple(built) != tuple(stored):
-                log.warning("the built index of %s holds %s rows up to id %s, the table %s up to %s; rebuilding",
-                            content, built[0], built[1], stored[0], stored[1])
-                return False
+        fts = dict(INDEXED)[content]
+        built = raw.execute(f"SELECT count(*), coalesce(max(id), 0) FROM {name}.{fts}_docsize").fetchone()
+        stored = raw.execute(f"SELECT count(*), coalesce(max(id), 0) FROM main.{content}").fetchone()
+        if tuple(built) != tuple(stored):
+            log.warning("the built index of %s holds %s rows up to id %s, the table %s up to %s; rebuilding",
+                        content, built[0], built[1], stored[0], stored[1])
+            return False
         return True
-
 
 # --------------------------------------------------------------------------- queries
 
