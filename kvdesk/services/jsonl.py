@@ -6,6 +6,7 @@ open-data client (httpx and the rest) it does not use.
 from __future__ import annotations
 
 import json
+import os
 import queue
 import threading
 from collections.abc import Iterator
@@ -24,12 +25,18 @@ class JsonlReader:
     current one (SQLite lets go of Python's lock while it works, so the two overlap). Iterating
     gives ``(sets, bytes read so far)``; a bad line raises :class:`UserError` naming the line,
     after the batches before it. Use as a context manager, so that leaving early stops the thread.
+
+    ``edges`` (default: ``batch``) is the size of the first batch and of the batches in about
+    the last two batches' worth of the file: small edges let work that follows each stored
+    batch (the parallel index build) start sooner and end sooner after the last one.
     """
 
-    def __init__(self, path: Path, *, batch: int = 2000, ahead: int = 2) -> None:
+    def __init__(self, path: Path, *, batch: int = 2000, ahead: int = 2, edges: int | None = None) -> None:
         self.path = path
         self.batch = max(1, batch)
+        self.edges = max(1, min(self.batch, edges if edges is not None else self.batch))
         self._handle: BinaryIO = path.open("rb")
+        self._size = os.fstat(self._handle.fileno()).st_size
         self._queue: queue.Queue[tuple[list[QuestionSet], int] | UserError | None] = queue.Queue(max(1, ahead))
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._read, name="kvdesk-jsonl-reader", daemon=True)
@@ -73,6 +80,8 @@ class JsonlReader:
         done = 0
         pending: list[QuestionSet] = []
         lineno = 0
+        read = 0  # sets read
+        limit = self.edges  # the size of the batch being filled
         try:
             for lineno, line in enumerate(self._handle, 1):  # noqa: B007 - lineno is reported on error
                 done += len(line)
@@ -82,10 +91,13 @@ class JsonlReader:
                 qs = QuestionSet.from_json(json.loads(line))
                 drop_repeated_questions(qs)
                 pending.append(qs)
-                if len(pending) >= self.batch:
+                read += 1
+                if len(pending) >= limit:
                     if not self._put((pending, done)):
                         return
                     pending = []
+                    near_end = self._size - done < 2 * self.batch * (done / read)
+                    limit = self.edges if near_end else self.batch
             if pending and not self._put((pending, done)):
                 return
             self._put(None)

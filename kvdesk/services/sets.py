@@ -193,7 +193,10 @@ def import_jsonl(
 
     try:
         size = path.stat().st_size
-        reader = JsonlReader(path, batch=batch)
+        parallel = size >= PARALLEL_IMPORT_BYTES
+        # With the index built on other threads, small first and last batches let that work
+        # start early and end soon after the last batch is stored.
+        reader = JsonlReader(path, batch=batch, edges=max(1, batch // 8) if parallel else None)
     except OSError as exc:
         raise UserError(f"{path} kan niet worden gelezen: {exc.strerror or exc}.") from exc
     # The records hold no reference cycles, and the cyclic collector, run every few hundred
@@ -201,7 +204,7 @@ def import_jsonl(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with reader, ctx.repo.bulk_load(parallel=size >= PARALLEL_IMPORT_BYTES) as load:
+        with reader, ctx.repo.bulk_load(parallel=parallel) as load:
             for sets, done_bytes in reader:
                 load.add(sets)
                 if progress:

@@ -141,8 +141,9 @@ def test_cancel_leaves_a_complete_index_of_what_was_stored(ctx: Context, tmp_pat
     calls = iter(range(100))
     result = archive.import_archive(ctx, path, progress=lambda done, total: ticks.append((done, total)),
                                     cancelled=lambda: next(calls) >= 1)
-    # import_archive uses the default batch of 2,000; with 1,000 sets that is one batch.
-    assert result.question_count == 1000
+    # The default batch is 2,000, but the first batch and those near the end are an eighth of
+    # that (see JsonlReader's edges): 1,000 sets are four batches of 250; cancelled after two.
+    assert result.question_count == 500
     assert ticks[-1][0] == ticks[-1][1]
     result = import_jsonl(ctx, path, batch=100, cancelled=lambda: True)
     assert result.question_count == 0
@@ -150,10 +151,10 @@ def test_cancel_leaves_a_complete_index_of_what_was_stored(ctx: Context, tmp_pat
     write_archive(path2, 1000, start=5000)
     calls = iter(range(100))
     result = import_jsonl(ctx, path2, batch=100, cancelled=lambda: next(calls) >= 2)
-    assert result.question_count == 300  # three batches, then the cancel
+    assert result.question_count == 212  # batches of 12, 100 and 100, then the cancel
     assert_index_exact(ctx)
-    assert kenmerken_found(ctx, "woord5299") == {"2019Z05299"}
-    assert kenmerken_found(ctx, "woord5300") == set()
+    assert kenmerken_found(ctx, "woord5211") == {"2019Z05211"}
+    assert kenmerken_found(ctx, "woord5212") == set()
 
 
 def test_a_bad_line_keeps_the_batches_before_it_indexed(ctx: Context, tmp_path: Path, parallel: None) -> None:
@@ -163,9 +164,12 @@ def test_a_bad_line_keeps_the_batches_before_it_indexed(ctx: Context, tmp_path: 
         fh.write("{niet json\n")
     with pytest.raises(UserError, match="regel 251"):
         import_jsonl(ctx, path, batch=100)
-    assert len(ctx.repo.list_sets(origin="archive")) == 200
+    # Batches of 12 and 100, then 12 at a time in the last two batches' worth of the file;
+    # the one with the bad line is not stored.
+    assert len(ctx.repo.list_sets(origin="archive")) == 244
     assert_index_exact(ctx)
-    assert kenmerken_found(ctx, "woord199") == {"2019Z00199"}
+    assert kenmerken_found(ctx, "woord243") == {"2019Z00243"}
+    assert kenmerken_found(ctx, "woord244") == set()
 
 
 def test_a_write_by_another_connection_during_the_import_is_not_lost(
@@ -267,7 +271,7 @@ def test_an_import_killed_before_its_index_moved_in_is_repaired_on_the_next_sear
     with sqlite3.connect(db) as raw:
         assert raw.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         stored = raw.execute("SELECT count(*) FROM question_set WHERE origin = 'archive'").fetchone()[0]
-        assert stored >= 300  # the three reported batches are committed
+        assert stored >= 212  # the three reported batches (12, 100 and 100 sets) are committed
         indexed = raw.execute("SELECT count(*) FROM question_fts_docsize").fetchone()[0]
         assert indexed < raw.execute("SELECT count(*) FROM question").fetchone()[0]  # behind, as expected
         assert raw.execute("SELECT count(*) FROM sync_state WHERE name = ?", (search.BULK_MARKER,)).fetchone()[0]
@@ -277,7 +281,7 @@ def test_an_import_killed_before_its_index_moved_in_is_repaired_on_the_next_sear
     try:
         ctx.hold_lock()  # the dead importer's lock is stale: taken over
         # The first search notices the index is behind and rebuilds it before answering.
-        assert kenmerken_found(ctx, "woord250") == {"2019Z00250"}
+        assert kenmerken_found(ctx, "woord150") == {"2019Z00150"}
         assert_index_exact_but_scratch(ctx)
         # The next import removes the dead importer's scratch files and completes the archive.
         import_jsonl(ctx, path, batch=100)
@@ -312,3 +316,17 @@ def test_a_normal_database_is_not_taken_for_one_whose_index_is_behind(ctx: Conte
         assert search.repair_if_behind(conn)
         assert not search.index_behind(conn)
     assert kenmerken_found(ctx, "kolibries")
+
+
+def test_the_reader_makes_small_first_and_last_batches_when_asked(tmp_path: Path) -> None:
+    from kvdesk.services.jsonl import JsonlReader
+
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 100)
+    with JsonlReader(path, batch=20, edges=5) as reader:
+        batches = [[qs.kenmerk for qs in sets] for sets, _done in reader]
+    sizes = [len(b) for b in batches]
+    assert sizes[0] == 5 and sizes[1] == 20 and sizes[-1] <= 5 and sum(sizes) == 100
+    assert [k for b in batches for k in b] == [f"2019Z{i:05d}" for i in range(100)]
+    with JsonlReader(path, batch=20) as reader:
+        assert [len(sets) for sets, _done in reader] == [20] * 5
