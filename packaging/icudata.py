@@ -30,6 +30,11 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+# The ICU functions Qt Core imports (without the ``_73`` version suffix), by prefix. The trim is
+# sound only while Qt calls nothing else: tests/packaging/test_icudata.py checks this list against
+# the installed Qt, so that a PySide6 upgrade calling, say, break iterators fails there first.
+QT_ICU_CALLS = ("u_strToUpper", "u_strToLower", "ucol_", "ucnv_", "UCNV_", "ucal_")
+
 # Trees of the package (``icudt73l/<tree>/…``) that only ICU APIs Qt does not call read.
 UNREACHABLE_TREES = frozenset({"brkitr", "translit", "unit", "curr", "lang", "region", "rbnf"})
 # Top-level items likewise: character names (u_charName), IDNA (uidna), the confusables of the

@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,6 +82,22 @@ def _probe(preload: Path | None) -> dict[str, object]:
     assert proc.returncode == 0, proc.stderr[-2000:]
     result: dict[str, object] = json.loads(proc.stdout)
     return result
+
+
+def test_qt_calls_no_icu_service_beyond_those_the_trim_keeps() -> None:
+    lib = _pyside_icu().parent
+    nm = require_binary("nm", "binutils")
+    imported = set()
+    for library in sorted(lib.glob("libQt6*.so*")) + sorted(lib.parent.parent.glob("*.abi3.so")):
+        out = subprocess.run([nm, "-D", "--undefined-only", str(library)], capture_output=True, text=True,
+                             check=True).stdout
+        names = {line.split()[-1].split("@")[0] for line in out.splitlines() if line.strip()}
+        icu = {name for name in names if re.fullmatch(r"u[a-z]*_\w+_\d\d|UCNV_\w+_\d\d", name)}
+        assert not icu or library.name.startswith("libQt6Core"), (library.name, sorted(icu))
+        imported |= icu
+    assert imported, "Qt Core imports no ICU function: has PySide6 stopped shipping ICU?"
+    unexpected = sorted(n for n in imported if not n.startswith(icudata.QT_ICU_CALLS))
+    assert not unexpected, f"Qt now calls {unexpected}: check what ICU data they read before trimming it"
 
 
 def test_a_package_reads_back_item_for_item_and_keeps_its_order() -> None:
