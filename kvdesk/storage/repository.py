@@ -594,6 +594,8 @@ class BulkLoad:
 
     def finish(self) -> None:
         """Complete the index (waiting for its threads and moving it in) and end the load."""
+        from kvdesk.storage import search
+
         if self._finished:
             return
         self._finished = True
@@ -603,6 +605,11 @@ class BulkLoad:
                 self._conn.commit()
                 checkpoint = self._checkpointer.request if self._checkpointer is not None else None
                 self.moved = build.finish(self._conn, after_each=checkpoint)
+        except BaseException:
+            # The index may be left behind (its marker says so): let the next search or
+            # import in this process look again, and rebuild it.
+            search.forget_engine(self.repo.db.engine)
+            raise
         finally:
             self._close(discard=build is not None)
 

@@ -330,3 +330,21 @@ def test_the_reader_makes_small_first_and_last_batches_when_asked(tmp_path: Path
     assert [k for b in batches for k in b] == [f"2019Z{i:05d}" for i in range(100)]
     with JsonlReader(path, batch=20) as reader:
         assert [len(sets) for sets, _done in reader] == [20] * 5
+
+
+def test_when_moving_the_index_in_fails_the_next_search_rebuilds_it(
+        ctx: Context, tmp_path: Path, parallel: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    searching.search(ctx, "iets")  # the index was checked once in this process already
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 200)
+
+    def locked(*args: object, **kwargs: object) -> bool:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(search.ParallelIndexBuild, "_install", locked)
+    with pytest.raises(sqlite3.OperationalError):
+        import_jsonl(ctx, path, batch=50)
+    monkeypatch.undo()
+    assert len(ctx.repo.list_sets(origin="archive")) == 200  # the text is stored, the index is behind
+    assert kenmerken_found(ctx, "woord199") == {"2019Z00199"}
+    assert_index_exact(ctx)
