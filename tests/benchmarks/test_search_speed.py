@@ -152,19 +152,43 @@ def _timings(values: list[list[float]]) -> dict[str, float]:
             "max": round(max(max(v) for v in values), 1)}
 
 
+def _peak_rss_mb() -> int | None:
+    """The process's peak resident memory so far (POSIX only)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 def measure_import(ctx: Context, archive: Path) -> dict[str, Any]:
-    """Import ``archive`` into the (empty) database of ``ctx``: wall and CPU time, then optimize."""
+    """Import ``archive`` into the (empty) database of ``ctx``: wall and CPU time, then optimize.
+
+    CPU time is that of all the import's threads (reading, storing, the index builds and the
+    checkpoints); the machine's load average is taken before and after, since on a shared
+    machine the wall time mostly says how much CPU the other processes left over.
+    """
     load = os.getloadavg()[0]
     wall, cpu = time.perf_counter(), time.process_time()
     imported = import_jsonl(ctx, archive)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    load_after = os.getloadavg()[0]
     started = time.perf_counter()
     index.optimize(ctx.db.engine)
+    optimized = time.perf_counter() - started
+    with ctx.db.engine.connect() as conn:
+        # What the index was left as: one segment per index means optimize had nothing to do.
+        segments = {fts: conn.exec_driver_sql(f"SELECT count(DISTINCT segid) FROM {fts}_idx").scalar()
+                    for _content, fts in index.INDEXED}
+        conn.exec_driver_sql(f"INSERT INTO {index.INDEXED[0][1]}({index.INDEXED[0][1]}, rank) "
+                             "VALUES ('integrity-check', 1)")
     return {"import_sets": imported.question_count, "import_seconds": round(wall, 2),
             "import_sets_per_second": round(imported.question_count / wall),
+            "import_cpu_seconds": round(cpu, 2),
             "import_cpu_sets_per_second": round(imported.question_count / cpu),
-            "import_load_average": round(load, 1),
-            "optimize_seconds": round(time.perf_counter() - started, 2)}
+            "import_load_average": round(load, 1), "import_load_average_after": round(load_after, 1),
+            "import_peak_rss_mb": _peak_rss_mb(),
+            "index_segments": segments, "optimize_seconds": round(optimized, 2)}
 
 
 def test_search_speed_and_size(bench_dir: Path) -> None:
