@@ -127,9 +127,10 @@ class Repository:
         with self.bulk_load(origin=origin, parallel=False) as load:
             return load.add(sets)
 
-    def bulk_load(self, *, origin: str = "archive", parallel: bool = True) -> BulkLoad:
+    def bulk_load(self, *, origin: str = "archive", parallel: bool = True,
+                  expected_rows: int | None = None) -> BulkLoad:
         """A bulk load of many batches of sets; use as a context manager (see :class:`BulkLoad`)."""
-        return BulkLoad(self, origin=origin, parallel=parallel)
+        return BulkLoad(self, origin=origin, parallel=parallel, expected_rows=expected_rows)
 
     def _fill_set(self, row: SetRow, qs: QuestionSet) -> None:
         row.kenmerk = qs.kenmerk
@@ -489,9 +490,12 @@ class BulkLoad:
     rows before it commits. Either way the index is complete and searchable when the ``with``
     block ends, also when it ends with an error or after a cancel; call :meth:`finish` to end
     it earlier. Searches see each committed batch's sets at once only on the second path.
+    ``expected_rows`` (questions and answers the load will add, roughly) keeps a database
+    with more rows indexed than that on the second path.
     """
 
-    def __init__(self, repo: Repository, *, origin: str = "archive", parallel: bool = True) -> None:
+    def __init__(self, repo: Repository, *, origin: str = "archive", parallel: bool = True,
+                 expected_rows: int | None = None) -> None:
         from kvdesk.storage import search
 
         self.repo = repo
@@ -521,7 +525,13 @@ class BulkLoad:
                     self._checkpointer = _Checkpointer(repo.db.path)
                 self._conn.commit()  # ends SQLAlchemy's autobegun block; SQLite itself had none open
                 if parallel and repo.db.path is not None:
-                    self._build = search.ParallelIndexBuild.start(self._conn, repo.db.path)
+                    # The rows indexed already are indexed again beside the database: worth it
+                    # only while they are fewer than the rows the load is expected to add.
+                    limit = search.PARALLEL_MAX_EXISTING
+                    if expected_rows is not None:
+                        limit = min(limit, expected_rows)
+                    self._build = search.ParallelIndexBuild.start(self._conn, repo.db.path, max_existing=limit)
+                    self._conn.commit()  # its look at the database must not stay open as a transaction
         except BaseException:
             self._close()
             raise

@@ -38,8 +38,9 @@ def ctx(data_dir: Path) -> Iterator[Context]:
 
 @pytest.fixture
 def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every .jsonl import takes the parallel path, however small the file."""
+    """Every .jsonl import takes the parallel path, however small the file (or full the database)."""
     monkeypatch.setattr(sets_service, "PARALLEL_IMPORT_BYTES", 0)
+    monkeypatch.setattr(sets_service, "ARCHIVE_BYTES_PER_ROW", 1)
 
 
 def write_archive(path: Path, n: int, start: int = 0) -> None:
@@ -232,6 +233,7 @@ from pathlib import Path
 from kvdesk.services import sets
 from kvdesk.services.context import Context
 sets.PARALLEL_IMPORT_BYTES = 0
+sets.ARCHIVE_BYTES_PER_ROW = 1
 ctx = Context.create(sys.argv[1])
 ctx.hold_lock()
 print("ready", flush=True)
@@ -347,4 +349,23 @@ def test_when_moving_the_index_in_fails_the_next_search_rebuilds_it(
     monkeypatch.undo()
     assert len(ctx.repo.list_sets(origin="archive")) == 200  # the text is stored, the index is behind
     assert kenmerken_found(ctx, "woord199") == {"2019Z00199"}
+    assert_index_exact(ctx)
+
+
+def test_a_database_with_more_indexed_than_the_file_adds_indexes_batch_by_batch(
+        ctx: Context, tmp_path: Path) -> None:
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 300)
+    assert import_jsonl(ctx, path).question_count == 300  # a small file: batch by batch
+    small = tmp_path / "small.jsonl"
+    write_archive(small, 20, start=1000)
+    load = ctx.repo.bulk_load(expected_rows=100)  # 1,500 rows are indexed already
+    with load:
+        assert not load.parallel
+        load.add([make_set("2025Z00001", questions=2)])
+    load = ctx.repo.bulk_load(expected_rows=5000)
+    with load:
+        assert load.parallel
+        load.add([make_set("2025Z00002", questions=2)])
+    assert load.moved
     assert_index_exact(ctx)
