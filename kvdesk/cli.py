@@ -232,12 +232,19 @@ def _read_text_arg(path: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", help="map voor database, bijlagen, back-ups en logs "
-                        "(of KVDESK_DATA_DIR)")
-    common.add_argument("--database", metavar="URL", help="database-URL, bv. postgresql+psycopg://… "
-                        "(of KVDESK_DATABASE_URL)")
-    common.add_argument("--debug", action="store_true", help="uitgebreide logging")
+    def common_options(default: object) -> _Parser:
+        common = _Parser(add_help=False)
+        common.add_argument("--data-dir", metavar="DIR", default=default,
+                            help="map voor database, bijlagen, back-ups en logs (of KVDESK_DATA_DIR)")
+        common.add_argument("--database", metavar="URL", default=default,
+                            help="database-URL, bv. postgresql+psycopg://… (of KVDESK_DATABASE_URL)")
+        common.add_argument("--debug", action="store_true", default=default or False, help="uitgebreide logging")
+        return common
+
+    common = common_options(None)
+    # The commands accept the same options after their name; without a default of their own, so
+    # that `kvdesk --database URL list` keeps the URL given before the command.
+    after_command = common_options(argparse.SUPPRESS)
 
     p = _Parser(
         prog="kvdesk",
@@ -252,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="OPDRACHT")
 
     def add(name: str, func: Callable[..., int], help_: str) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help_, description=help_, parents=[common])
+        sp = sub.add_parser(name, help=help_, description=help_, parents=[after_command])
         sp.set_defaults(func=func)
         return sp
 

@@ -96,6 +96,21 @@ def test_answer_from_a_file_and_from_stdin(capsys: pytest.CaptureFixture[str], j
     assert [a["text"] for a in answers] == [text.read_text(encoding="utf-8"), "Van standaardinvoer."]
 
 
+def test_common_options_count_before_and_after_the_command(capsys: pytest.CaptureFixture[str], jsonl: Path,
+                                                           tmp_path: Path, data_dir: Path) -> None:
+    """`kvdesk --database URL import …` and `kvdesk import … --database URL` use the same database."""
+    other = tmp_path / "team.sqlite3"
+    url = f"sqlite:///{other}"
+    status, _, err = cli(capsys, "--database", url, "import", str(jsonl))
+    assert status == 0, err
+    assert other.exists()
+    assert not (data_dir / "kvdesk.sqlite3").exists(), "the import went to the data folder's database"
+    status, out, _ = cli(capsys, "list", "--all", "--database", url)
+    assert status == 0 and "2025Z10002" in out
+    status, out, _ = cli(capsys, "--database", url, "--data-dir", str(data_dir), "list", "--all")
+    assert status == 0 and "2025Z10002" in out
+
+
 def test_list_of_an_empty_database_says_how_to_import(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = cli(capsys, "list")
     assert status == 0 and "kvdesk import" in out
