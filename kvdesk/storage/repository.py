@@ -556,23 +556,29 @@ class BulkLoad:
         conn = self._conn
         build = self._build
         texts: dict[str, tuple[int, list[str]]] = {}
-        with conn.begin():
+        was_marked = build is not None and build.marked
+        try:
+            with conn.begin():
+                if build is not None:
+                    search.suspend_triggers(conn)
+                    watermark = None
+                else:
+                    watermark = search.begin_bulk_load(conn)
+                fresh = self._fresh(conn, sets)
+                if fresh and build is not None:
+                    build.mark(conn)
+                if fresh and conn.dialect.name == "sqlite":
+                    texts = _bulk_insert_sqlite(conn, fresh, self.origin, self._stamp)
+                elif fresh:
+                    _bulk_insert_core(conn, fresh, self.origin, self._stamp)
+                if build is not None:
+                    search.restore_triggers(conn, build.existing if build.marked else None)
+                else:
+                    search.end_bulk_load(conn, watermark)
+        except BaseException:
             if build is not None:
-                search.suspend_triggers(conn)
-                watermark = None
-            else:
-                watermark = search.begin_bulk_load(conn)
-            fresh = self._fresh(conn, sets)
-            if fresh and build is not None:
-                build.mark(conn)
-            if fresh and conn.dialect.name == "sqlite":
-                texts = _bulk_insert_sqlite(conn, fresh, self.origin, self._stamp)
-            elif fresh:
-                _bulk_insert_core(conn, fresh, self.origin, self._stamp)
-            if build is not None:
-                search.restore_triggers(conn, build.existing if build.marked else None)
-            else:
-                search.end_bulk_load(conn, watermark)
+                build.marked = was_marked  # the marker went with the rolled-back transaction
+            raise
         if self._checkpointer is not None:
             self._checkpointer.request()
         if build is not None:

@@ -369,3 +369,20 @@ def test_a_database_with_more_indexed_than_the_file_adds_indexes_batch_by_batch(
         load.add([make_set("2025Z00002", questions=2)])
     assert load.moved
     assert_index_exact(ctx)
+
+
+def test_a_failed_first_batch_does_not_lose_the_marker_of_the_next(ctx: Context) -> None:
+    bad = make_set("2025Z00001", questions=2)
+    bad.questions[1].number = 1  # two questions with one number: the insert fails, the batch rolls back
+    with ctx.repo.bulk_load(expected_rows=10_000) as load:
+        assert load.parallel
+        with pytest.raises(Exception, match="UNIQUE"):
+            load.add([bad])
+        assert load.add([make_set("2025Z00002", questions=2)]) == 1
+        with ctx.db.engine.connect() as conn:
+            # A kill now must be noticed: the marker of the stored batch is there.
+            assert conn.exec_driver_sql("SELECT count(*) FROM sync_state WHERE name = ?",
+                                        (search.BULK_MARKER,)).scalar() == 1
+    assert load.moved
+    assert_index_exact(ctx)
+    assert [s.kenmerk for s in ctx.repo.list_sets(origin="archive")] == ["2025Z00002"]
