@@ -28,13 +28,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+# Only what the main window's frame needs: each PySide6 class is made on its first use (its enums
+# with it, QLocale's hundreds of languages among them), and the frame is on screen before the rest.
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from kvdesk import __version__
 from kvdesk.gui import settings as S
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+
     from kvdesk.gui.errors import ExceptionHook
     from kvdesk.gui.mainwindow import MainWindow
     from kvdesk.gui.operations import Executor
@@ -84,16 +88,18 @@ def load_demo_if_empty(ctx: Context) -> str | None:
     return result.key
 
 
-def install_translator(app: QApplication, language: str) -> list[QTranslator]:
-    """English when chosen in the settings; Dutch is the source language and needs no file."""
-    installed: list[QTranslator] = []
+def install_translator(app: QApplication, language: str, *, qt_strings: bool = True) -> list[QTranslator]:
+    """English when chosen in the settings; Dutch is the source language and needs no file.
+
+    For Dutch, Qt's own strings (buttons of standard dialogs, context menus) and the Dutch
+    locale come from :func:`install_qt_dutch`, unless ``qt_strings`` is off: the interactive
+    start installs them after the main window's first paint.
+    """
+    from PySide6.QtCore import QTranslator
+
     if language != "en":
-        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-        qt = QTranslator(app)
-        if qt.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
-            installed.append(qt)
-        return installed
+        return install_qt_dutch(app) if qt_strings else []
+    installed: list[QTranslator] = []
     own = QTranslator(app)
     path = resources_dir() / "i18n" / "kvdesk_en.qm"
     if own.load(str(path)):
@@ -102,6 +108,18 @@ def install_translator(app: QApplication, language: str) -> list[QTranslator]:
     else:
         log.warning("English translation not found at %s", path)
     return installed
+
+
+def install_qt_dutch(app: QApplication) -> list[QTranslator]:
+    """The Dutch locale, and Qt's own strings in Dutch where Qt ships them."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    qt = QTranslator(app)
+    if qt.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        return [qt]
+    return []
 
 
 @dataclass
@@ -330,6 +348,8 @@ class Starting(QObject):
             return
         self._begun = True
         app = qt_application()
+        if self.window.settings.get(S.LANGUAGE) != "en":
+            install_qt_dutch(app)  # before any dialog: the lock's question has Qt's buttons
         try:
             ctx, log_path, hook = _open_log(self.args, self._show_errors)
             self.window.log_path = log_path
@@ -418,11 +438,11 @@ def start_shown(
 
     app = qt_application()
     settings = S.Settings(settings_path)
-    install_translator(app, settings.get(S.LANGUAGE))
+    install_translator(app, settings.get(S.LANGUAGE), qt_strings=False)
     window = MainWindow(settings)
     starting = Starting(args, window, on_started, on_failed, show_errors=show_errors, executor=executor,
                         spell=spell)
-    window.show()
+    window.show_frame()
     return starting
 
 
@@ -460,22 +480,10 @@ def _hold_lock(ctx: Context, *, interactive: bool = False) -> bool:
     return False
 
 
-class LockedBox(QMessageBox):
-    """The question when another kvdesk holds the database: read-only, or quit."""
-
-    def __init__(self, exc: Exception) -> None:
-        super().__init__()
-        self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(self.tr("kvdesk is al geopend"))
-        self.setText(str(exc))
-        self.setInformativeText(self.tr("Wilt u de vragensets alleen bekijken, of kvdesk afsluiten?"))
-        self.read_only_button = self.addButton(self.tr("Alleen lezen openen"), QMessageBox.ButtonRole.AcceptRole)
-        self.quit_button = self.addButton(self.tr("Afsluiten"), QMessageBox.ButtonRole.RejectRole)
-        self.setDefaultButton(self.quit_button)
-
-
 def ask_when_locked(exc: Exception) -> bool:
     """``True`` when the user opens read-only, ``False`` to quit."""
+    from kvdesk.gui.start_dialogs import LockedBox
+
     box = LockedBox(exc)
     box.exec()
     return box.clickedButton() is box.read_only_button
@@ -487,6 +495,8 @@ def _check_database(ctx: Context, *, interactive: bool = False) -> str | None:
     Returns a line for the status bar when a backup was restored. On refusal or failure the
     lock is given up (``ctx.close()``) and the error raised.
     """
+    from PySide6.QtCore import QCoreApplication
+
     from kvdesk.storage.backup import BackupError
     from kvdesk.storage.errors import DatabaseDamaged, DatabaseError
 
@@ -512,6 +522,9 @@ def _check_database(ctx: Context, *, interactive: bool = False) -> str | None:
 
 def ask_restore(exc: Exception) -> bool:
     """Whether to put the newest backup in place of a damaged database."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("main", "Database beschadigd"))
@@ -566,6 +579,9 @@ def main(args: argparse.Namespace) -> int:
         if shot or QApplication.instance() is None:
             sys.stderr.write(f"kvdesk: {exc}\n")
             return 2
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, QCoreApplication.translate("main", "kvdesk kan niet starten"), str(exc))
         return 2
 

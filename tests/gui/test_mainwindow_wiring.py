@@ -448,7 +448,7 @@ def _build_interactive(data_dir: Path) -> Started:
 
 
 def _answer_lock_box(choice: str, seen: list[str]) -> None:
-    from kvdesk.gui.application import LockedBox
+    from kvdesk.gui.start_dialogs import LockedBox
 
     def click() -> None:
         box = QApplication.activeModalWidget()
