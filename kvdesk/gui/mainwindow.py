@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from kvdesk.core.model import Answer, QuestionSet
     from kvdesk.gui.about_dialog import AboutDialog
+    from kvdesk.gui.background import BackgroundJob
     from kvdesk.gui.checks_panel import ChecksPanel, DueOverview
     from kvdesk.gui.export_dialog import ExportDialog, ExportRequest
     from kvdesk.gui.history import HistoryDialog
@@ -227,6 +228,8 @@ class MainWindow(QMainWindow):
         self.viewer: SetViewer | None = None
         self.about_dialog: AboutDialog | None = None
         self.house_style_dialog: QWidget | None = None
+        # A running archive import or open-data sync (one at a time).
+        self.job: BackgroundJob | None = None
 
         self.left = QTabWidget()
         self.left.setObjectName("leftPanel")
@@ -436,7 +439,7 @@ class MainWindow(QMainWindow):
                 act.setShortcut(QKeySequence(shortcut))
         blocked = {self.act_import, self.act_export, self.act_combine, self.act_split, self.act_status,
                    self.act_delay_sent, self.act_sources, self.act_backup, self.act_footnote, self.act_link,
-                   self.act_crossref} if self.read_only else set()
+                   self.act_crossref, self.act_import_archive, self.act_sync_archive} if self.read_only else set()
         for act in self._actions:
             act.setEnabled(act not in blocked)
 
@@ -494,11 +497,18 @@ class MainWindow(QMainWindow):
         self.act_house_style = self._action(self.tr("&Huisstijl…"), self.edit_house_style, None,
                                             self.tr("Ministerie, adressen, ondertekenaar en opmaak van de brieven"))
         self.act_backup = self._action(self.tr("&Nu een back-up maken"), self.backup_now)
+        self.act_import_archive = self._action(
+            self.tr("&Archief importeren…"), self.choose_archive_file, None,
+            self.tr("Eerdere vragen en antwoorden in één keer importeren uit een .jsonl-bestand"))
+        self.act_sync_archive = self._action(
+            self.tr("Archief bij&werken via open data"), self.sync_archive, None,
+            self.tr("Nieuwe en gewijzigde schriftelijke vragen ophalen bij de Tweede Kamer en "
+                    "officielebekendmakingen.nl"))
         self.act_about = self._action(self.tr("&Over kvdesk"), self.show_about)
 
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&Bestand"))
-        m.addActions([self.act_import, self.act_export, self.act_delay_notice])
+        m.addActions([self.act_import, self.act_import_archive, self.act_export, self.act_delay_notice])
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("Be&werken"))
@@ -522,6 +532,7 @@ class MainWindow(QMainWindow):
         self.extra_menu.addSeparator()
         self.settings_menu = self.extra_menu.addMenu(self.tr("&Instellingen"))
         self.settings_menu.addAction(self.act_house_style)
+        self.extra_menu.addAction(self.act_sync_archive)
         self.extra_menu.addAction(self.act_backup)
         m = bar.addMenu(self.tr("&Help"))
         m.addAction(self.act_about)
@@ -705,7 +716,9 @@ class MainWindow(QMainWindow):
         """A file dropped on the window (outside an answer or the sources) is imported."""
         mime = event.mimeData()
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
-        if files:
+        if files and files[0].lower().endswith(".jsonl"):
+            self.import_archive(Path(files[0]))  # an archive: stored in bulk, not reviewed set by set
+        elif files:
             self.open_import(path=Path(files[0]))
             if len(files) > 1:
                 self._message(self.tr("Eén bestand tegelijk: %1 wordt geïmporteerd.").replace("%1", Path(files[0]).name))
@@ -714,6 +727,107 @@ class MainWindow(QMainWindow):
         else:
             return
         event.acceptProposedAction()
+
+    # ------------------------------------------------------------------ archive
+
+    def choose_archive_file(self) -> None:
+        """Bestand > Archief importeren: choose a ``.jsonl`` archive and import it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Archief importeren"), str(Path.home()),
+                                              self.tr("Archief (*.jsonl)"))
+        if path:
+            self.import_archive(Path(path))
+
+    def _job_running(self) -> bool:
+        if self.job is not None and self.job.running:
+            self._message(self.tr("Er loopt al een archief-import of synchronisatie; wacht tot die klaar is."))
+            return True
+        return False
+
+    def import_archive(self, path: Path) -> BackgroundJob | None:
+        """Import a ``.jsonl`` archive on a thread of its own, with progress and "Annuleren"."""
+        from kvdesk.gui.background import BackgroundJob
+
+        if self.read_only or self._job_running():
+            return None
+        ctx = self.ctx
+        read = self.tr("%1 van %2 MB gelezen")
+
+        def job(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> Any:
+            from kvdesk.services.archive import import_archive
+
+            def progress(done: int, total: int) -> None:
+                report(done, total, read.replace("%1", f"{done / 1e6:.0f}").replace("%2", f"{total / 1e6:.0f}"))
+
+            return import_archive(ctx, path, progress=progress, cancelled=cancelled)
+
+        self.job = BackgroundJob(self, self.tr("Archief importeren: %1").replace("%1", path.name), job,
+                                 on_done=lambda result: self._archive_imported(path, result),
+                                 on_failed=self._job_failed(self.tr("Archief importeren is mislukt")))
+        self.job.start()
+        return self.job
+
+    def _archive_imported(self, path: Path, result: Any) -> None:
+        stopped = self.job is not None and self.job.cancelled
+        self.job = None
+        added = str(result.question_count)
+        if stopped:
+            text = self.tr("Import van %1 gestopt: %2 sets toegevoegd. Opnieuw importeren voegt de rest toe.")
+        else:
+            text = self.tr("Archief %1: %2 sets toegevoegd (al bekende kenmerken overgeslagen).")
+        self._message(text.replace("%1", path.name).replace("%2", added), 15000)
+        self.refresh_sets()
+
+    def sync_archive(self) -> BackgroundJob | None:
+        """Extra > Archief bijwerken: the open-data sync on a thread of its own, with progress and cancel."""
+        from kvdesk.gui.background import BackgroundJob
+
+        if self.read_only or self._job_running():
+            return None
+        ctx = self.ctx
+        page = self.tr("Pagina %1: %2 gelezen, %3 nieuw, %4 bijgewerkt, %5 verwijderd")
+
+        def job(report: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> Any:
+            from kvdesk.services import archive
+
+            def progress(p: archive.SyncProgress) -> None:
+                report(0, 0, page.replace("%1", str(p.pages)).replace("%2", str(p.seen)).replace("%3", str(p.added))
+                       .replace("%4", str(p.updated)).replace("%5", str(p.deleted)))
+
+            return archive.sync_archive(ctx, config=archive.default_sync_config(ctx), progress=progress,
+                                        cancelled=cancelled)
+
+        self.job = BackgroundJob(self, self.tr("Archief bijwerken via open data"), job,
+                                 on_done=self._archive_synced,
+                                 on_failed=self._job_failed(self.tr("Archief bijwerken is mislukt")))
+        self.job.start()
+        return self.job
+
+    def _archive_synced(self, result: Any) -> None:
+        self.job = None
+        text = (self.tr("Archief bijgewerkt: %1 nieuw, %2 bijgewerkt, %3 verwijderd.")
+                .replace("%1", str(result.added)).replace("%2", str(result.updated)).replace("%3", str(result.deleted)))
+        if result.error:
+            inform(self, self.tr("Archief bijwerken"), text + "\n\n" + self.tr(
+                "De synchronisatie is gestopt: %1\nWat binnen is, blijft bewaard; de volgende keer gaat hij "
+                "verder waar hij stopte.").replace("%1", result.error))
+        elif result.cancelled:
+            self._message(text + " " + self.tr("Gestopt; de volgende keer gaat hij verder waar hij stopte."), 15000)
+        else:
+            self._message(text, 15000)
+        self.refresh_sets()
+
+    def _job_failed(self, what: str) -> Callable[[BaseException], None]:
+        report = self._report(what)
+
+        def failed(exc: BaseException) -> None:
+            self.job = None
+            report(exc)
+            inform(self, what, str(exc) or type(exc).__name__)
+            self.refresh_sets()
+
+        return failed
 
     # ------------------------------------------------------------------ export
 
@@ -1316,6 +1430,10 @@ class MainWindow(QMainWindow):
             self.save_layout()
             super().closeEvent(event)
             return
+        if self.job is not None and self.job.running:
+            # Stop between two batches (what was stored stays), rather than mid-transaction.
+            self.job.cancel()
+            self.job.wait(60)
         self.workspace.close_down()
         self.save_layout()
         if self.spell is not None:

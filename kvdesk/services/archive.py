@@ -291,6 +291,11 @@ def sync_cli(
     return 0
 
 
+def default_sync_config(ctx: Context) -> OpenDataConfig:
+    """The open-data settings the app syncs with: the services' own addresses, the network settings."""
+    return _sync_config(ctx, None, None)
+
+
 def _sync_config(ctx: Context, odata_base: str | None, sru_base: str | None) -> OpenDataConfig:
     """The open-data settings: the given base URLs, and the timeouts and proxy of Instellingen › Netwerk."""
     from kvdesk.services.network import load_settings

@@ -119,6 +119,17 @@
     </message>
 </context>
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stoppen na het huidige deel…</source>
+        <translation>Stopping after the current part…</translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <source>Controles</source>
@@ -1112,6 +1123,22 @@ Your text is safe (saved automatically and in the recovery file). Send the detai
         <translation>&amp;Back up now</translation>
     </message>
     <message>
+        <source>&amp;Archief importeren…</source>
+        <translation>Import &amp;archive…</translation>
+    </message>
+    <message>
+        <source>Eerdere vragen en antwoorden in één keer importeren uit een .jsonl-bestand</source>
+        <translation>Import earlier questions and answers at once from a .jsonl file</translation>
+    </message>
+    <message>
+        <source>Archief bij&amp;werken via open data</source>
+        <translation>&amp;Update archive from open data</translation>
+    </message>
+    <message>
+        <source>Nieuwe en gewijzigde schriftelijke vragen ophalen bij de Tweede Kamer en officielebekendmakingen.nl</source>
+        <translation>Fetch new and changed written questions from the Tweede Kamer and officielebekendmakingen.nl</translation>
+    </message>
+    <message>
         <source>&amp;Over kvdesk</source>
         <translation>&amp;About kvdesk</translation>
     </message>
@@ -1210,6 +1237,68 @@ Your text is safe (saved automatically and in the recovery file). Send the detai
     <message>
         <source>Eén bestand tegelijk: %1 wordt geïmporteerd.</source>
         <translation>One file at a time: importing %1.</translation>
+    </message>
+    <message>
+        <source>Archief importeren</source>
+        <translation>Import archive</translation>
+    </message>
+    <message>
+        <source>Archief (*.jsonl)</source>
+        <translation>Archive (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Er loopt al een archief-import of synchronisatie; wacht tot die klaar is.</source>
+        <translation>An archive import or sync is already running; wait until it has finished.</translation>
+    </message>
+    <message>
+        <source>%1 van %2 MB gelezen</source>
+        <translation>%1 of %2 MB read</translation>
+    </message>
+    <message>
+        <source>Archief importeren: %1</source>
+        <translation>Importing archive: %1</translation>
+    </message>
+    <message>
+        <source>Archief importeren is mislukt</source>
+        <translation>Importing the archive failed</translation>
+    </message>
+    <message>
+        <source>Import van %1 gestopt: %2 sets toegevoegd. Opnieuw importeren voegt de rest toe.</source>
+        <translation>Import of %1 stopped: %2 sets added. Importing it again adds the rest.</translation>
+    </message>
+    <message>
+        <source>Archief %1: %2 sets toegevoegd (al bekende kenmerken overgeslagen).</source>
+        <translation>Archive %1: %2 sets added (known references skipped).</translation>
+    </message>
+    <message>
+        <source>Pagina %1: %2 gelezen, %3 nieuw, %4 bijgewerkt, %5 verwijderd</source>
+        <translation>Page %1: %2 read, %3 new, %4 updated, %5 deleted</translation>
+    </message>
+    <message>
+        <source>Archief bijwerken via open data</source>
+        <translation>Updating the archive from open data</translation>
+    </message>
+    <message>
+        <source>Archief bijwerken is mislukt</source>
+        <translation>Updating the archive failed</translation>
+    </message>
+    <message>
+        <source>Archief bijgewerkt: %1 nieuw, %2 bijgewerkt, %3 verwijderd.</source>
+        <translation>Archive updated: %1 new, %2 updated, %3 deleted.</translation>
+    </message>
+    <message>
+        <source>Archief bijwerken</source>
+        <translation>Update archive</translation>
+    </message>
+    <message>
+        <source>De synchronisatie is gestopt: %1
+Wat binnen is, blijft bewaard; de volgende keer gaat hij verder waar hij stopte.</source>
+        <translation>The sync stopped: %1
+What came in is kept; the next run continues where it stopped.</translation>
+    </message>
+    <message>
+        <source>Gestopt; de volgende keer gaat hij verder waar hij stopte.</source>
+        <translation>Stopped; the next run continues where this one stopped.</translation>
     </message>
     <message>
         <source>Kies eerst een vragenset.</source>
