@@ -47,3 +47,20 @@ def start_app(data_dir: Path, *, sets: list[QuestionSet] = (), autosave_ms: int 
     args = argparse.Namespace(data_dir=str(data_dir), database=None, debug=False)
     return build(args, executor=executor or SyncExecutor(),  # type: ignore[arg-type]
                  settings_path=settings_path, spell=False, show_errors=False)
+
+
+def damaged_database_with_backup(data_dir: Path, sets: int = 40) -> None:
+    """A database of ``sets`` sets with a backup taken, then damaged in its data pages."""
+    from kvdesk.services.context import Context
+    from kvdesk.storage.backup import backup_now
+    from tests.storage.test_damage import _damage
+
+    ctx = Context.create(data_dir)
+    ctx.hold_lock()
+    for k in range(sets):  # enough pages for the damage to land in the data
+        ctx.repo.add_set(make_set(3, kenmerk=f"2025Z{k:05d}"))
+    path = ctx.database_path
+    assert path is not None
+    backup_now(path, ctx.backups_dir)
+    ctx.close()
+    _damage(path)

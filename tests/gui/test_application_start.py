@@ -12,7 +12,7 @@ from pathlib import Path
 
 import shiboken6
 
-from tests.gui.helpers import make_set
+from tests.gui.helpers import damaged_database_with_backup, make_set
 from tests.support import REPO_ROOT
 
 
@@ -189,19 +189,7 @@ def test_a_damaged_database_found_by_the_worker_is_offered_its_backup_on_the_gui
 
     import kvdesk.gui.application as application
     from kvdesk.gui.operations import SyncExecutor
-    from kvdesk.services.context import Context
-    from kvdesk.storage.backup import backup_now
-    from tests.storage.test_damage import _damage
-
-    ctx = Context.create(data_dir)
-    ctx.hold_lock()
-    for k in range(40):  # enough pages for the damage to land in the data
-        ctx.repo.add_set(make_set(3, kenmerk=f"2025Z{k:05d}"))
-    path = ctx.database_path
-    assert path is not None
-    backup_now(path, ctx.backups_dir)
-    ctx.close()
-    _damage(path)
+    damaged_database_with_backup(data_dir)
     asked: list[str] = []
 
     def ask(exc: Exception) -> bool:

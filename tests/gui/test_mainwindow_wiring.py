@@ -30,7 +30,7 @@ from kvdesk.gui.export_dialog import DELAY, ExportDialog
 from kvdesk.gui.import_dialog import ImportDialog
 from kvdesk.gui.set_viewer import SetViewer
 from kvdesk.gui.status_actions import DELAYED
-from tests.gui.helpers import make_set, start_app
+from tests.gui.helpers import damaged_database_with_backup, make_set, start_app
 from tests.support import REPO_ROOT
 
 
@@ -546,19 +546,8 @@ def test_house_style_is_edited_in_the_users_profile_folder(qtbot: QtBot, app_wit
 def test_a_damaged_database_offers_the_newest_backup(qtbot: QtBot, data_dir: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     import kvdesk.gui.application as application
-    from kvdesk.services.context import Context
-    from kvdesk.storage.backup import backup_now
-    from tests.storage.test_damage import _damage
 
-    ctx = Context.create(data_dir)
-    ctx.hold_lock()
-    for k in range(40):  # enough pages for the damage to land in the data
-        ctx.repo.add_set(make_set(3, kenmerk=f"2025Z{k:05d}"))
-    path = ctx.database_path
-    assert path is not None
-    backup_now(path, ctx.backups_dir)
-    ctx.close()
-    _damage(path)
+    damaged_database_with_backup(data_dir)
     asked: list[str] = []
     monkeypatch.setattr(application, "ask_restore", lambda exc: asked.append(str(exc)) or True)
     hook = sys.excepthook

@@ -319,9 +319,9 @@ def test_each_dialog_speaks_english(english_app, qtbot, monkeypatch: pytest.Monk
 
 
 def test_messages_outside_the_window_speak_english(english, qtbot) -> None:
-    from kvdesk.gui.start_dialogs import LockedBox
     from kvdesk.gui.errors import ErrorDialog
     from kvdesk.gui.readonly import ReadOnlyError
+    from kvdesk.gui.start_dialogs import LockedBox
 
     box = LockedBox(RuntimeError("kvdesk op PC-17 sinds 09:12"))
     qtbot.addWidget(box)
