@@ -7,9 +7,12 @@ kept in step by triggers on the two tables, so every write path (the repository,
 a bulk import) updates the index without knowing about it. Ranking is bm25, snippets come from
 FTS5's ``snippet()``.
 
-PostgreSQL: GIN indexes on ``to_tsvector('dutch', text)`` of the same two tables, ranked with
-``ts_rank_cd`` and highlighted with ``ts_headline``. The expression index is always in step;
-unlike SQLite it does not fold diacritics (that needs the ``unaccent`` extension).
+PostgreSQL: GIN indexes on ``to_tsvector('kvdesk_dutch', text)`` of the same two tables, ranked
+with ``ts_rank_cd`` and highlighted with ``ts_headline``. ``kvdesk_dutch`` is PostgreSQL's Dutch
+configuration with the ``unaccent`` dictionary before the stemmer, so that diacritics are folded
+as on SQLite; where the ``unaccent`` extension cannot be created (not installed, or no right to),
+the plain ``dutch`` configuration is used and diacritics count. The expression index is always
+in step.
 
 User text never reaches MATCH or ``to_tsquery`` as is: :func:`parse_query` turns it into terms
 that are quoted for the engine, so ``"``, ``-``, ``:`` or ``*`` in the input cannot cause a
@@ -38,6 +41,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from kvdesk.storage.search_types import MARK_END, MARK_START, SearchFilters, SearchRow, SimilarRow
 
@@ -356,10 +360,56 @@ def _sqlite_triggers(content: str, fts: str, indexed_upto: int | None = None) ->
 
 TRIGGER_NAMES = tuple(f"{fts}_{suffix}" for _content, fts in INDEXED for suffix in ("ai", "ad", "au"))
 
-_PG_DDL = [
-    f"CREATE INDEX IF NOT EXISTS ix_{content}_fulltext ON {content} USING gin (to_tsvector('dutch', text))"
-    for content, _fts in INDEXED
-]
+# PostgreSQL's text search configuration: Dutch stemming after removing diacritics.
+PG_CONFIG = "kvdesk_dutch"
+PG_PLAIN_CONFIG = "dutch"
+_pg_configs: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
+def _make_pg_config(conn: Connection) -> bool:
+    """Create :data:`PG_CONFIG` (with ``unaccent``) if it is not there; whether it exists now."""
+    if conn.exec_driver_sql("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", (PG_CONFIG,)).first():
+        return True
+    attempt = conn.begin_nested()
+    try:
+        # unaccent is a trusted extension (PostgreSQL 13+): the database's owner may create it.
+        conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+        conn.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = pg_catalog.dutch)")
+        conn.exec_driver_sql(f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} "
+                             "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, dutch_stem")
+    except DBAPIError as exc:
+        attempt.rollback()
+        log.warning("PostgreSQL: no unaccent extension (%s); search will not fold diacritics",
+                    str(exc.orig).splitlines()[0] if exc.orig else exc)
+        return False
+    attempt.commit()
+    return True
+
+
+def pg_config(conn: Connection) -> str:
+    """The text search configuration the PostgreSQL indexes use (looked up once per engine)."""
+    engine = conn.engine
+    config = _pg_configs.get(engine)
+    if config is None:
+        found = conn.exec_driver_sql("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", (PG_CONFIG,)).first()
+        config = PG_CONFIG if found else PG_PLAIN_CONFIG
+        _pg_configs[engine] = config
+    return config
+
+
+def _create_pg_indexes(conn: Connection) -> None:
+    """The GIN indexes, with diacritics folded where possible; older ones made without it are remade."""
+    config = PG_CONFIG if _make_pg_config(conn) else PG_PLAIN_CONFIG
+    _pg_configs.pop(conn.engine, None)
+    for content, _fts in INDEXED:
+        name = f"ix_{content}_fulltext"
+        current = conn.exec_driver_sql("SELECT indexdef FROM pg_indexes WHERE indexname = %s", (name,)).scalar()
+        if current is not None and f"'{config}'::regconfig" in current:
+            continue
+        if current is not None:
+            conn.exec_driver_sql(f"DROP INDEX {name}")
+            log.info("PostgreSQL: full-text index %s remade with %s", name, config)
+        conn.exec_driver_sql(f"CREATE INDEX {name} ON {content} USING gin (to_tsvector('{config}', text))")
 
 _ready: weakref.WeakSet[Engine] = weakref.WeakSet()
 
@@ -405,8 +455,7 @@ def create_search_index(conn: Connection) -> None:
             conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
         log.info("full-text index created and filled")
     elif conn.dialect.name == "postgresql":
-        for stmt in _PG_DDL:
-            conn.exec_driver_sql(stmt)
+        _create_pg_indexes(conn)
     else:
         raise SearchUnavailable(f"Zoeken wordt niet ondersteund op database {conn.dialect.name}.")
 
@@ -1035,18 +1084,19 @@ def _search_pg(
     conn: Connection, query: Query, kind: str, *, limit: int, filters: SearchFilters, words: int,
 ) -> list[SearchRow]:
     content, numbers = _columns(kind)
+    config = pg_config(conn)
     params: dict[str, Any] = {"q": tsquery_expression(query), "n": limit}
     conds = _filter_sql(filters, kind, params)
-    where = " AND ".join(["to_tsvector('dutch', c.text) @@ tq.q", *conds])
+    where = " AND ".join([f"to_tsvector('{config}', c.text) @@ tq.q", *conds])
     options = f"StartSel=\x02, StopSel=\x03, MaxWords={int(words) * 2}, MinWords={max(3, int(words) // 2)}, " \
               f"MaxFragments=2, FragmentDelimiter={ELLIPSIS}"
     sql = (
-        f"WITH tq AS (SELECT to_tsquery('dutch', :q) AS q), top AS ("
-        f"  SELECT c.id, ts_rank_cd(to_tsvector('dutch', c.text), tq.q) AS score "
+        f"WITH tq AS (SELECT to_tsquery('{config}', :q) AS q), top AS ("
+        f"  SELECT c.id, ts_rank_cd(to_tsvector('{config}', c.text), tq.q) AS score "
         f"  FROM {content} c JOIN question_set s ON s.id = c.set_id, tq WHERE {where} "
         f"  ORDER BY score DESC LIMIT :n) "
         f"SELECT top.id, top.score, c.set_id, {numbers} AS numbers, c.text, s.kenmerk, s.subject, "
-        f"s.submitted_on, s.origin, ts_headline('dutch', c.text, tq.q, :opts) AS snip "
+        f"s.submitted_on, s.origin, ts_headline('{config}', c.text, tq.q, :opts) AS snip "
         f"FROM top JOIN {content} c ON c.id = top.id JOIN question_set s ON s.id = c.set_id, tq "
         f"ORDER BY top.score DESC"
     )
@@ -1157,12 +1207,13 @@ def question_text(conn: Connection, set_id: int, number: int) -> str | None:
 
 def _similar_pg(conn: Connection, words: list[str], limit: int, exclude_set: int | None) -> list[SimilarRow]:
     tsq = " | ".join("'" + w.replace("'", "''") + "'" for w in words)
+    config = pg_config(conn)
     sql = (
-        "WITH tq AS (SELECT to_tsquery('dutch', :q) AS q) "
+        f"WITH tq AS (SELECT to_tsquery('{config}', :q) AS q) "
         "SELECT q.id, q.set_id, q.number, q.text, s.kenmerk, s.subject, s.submitted_on, "
-        "ts_rank_cd(to_tsvector('dutch', q.text), tq.q) AS score "
+        f"ts_rank_cd(to_tsvector('{config}', q.text), tq.q) AS score "
         "FROM question q JOIN question_set s ON s.id = q.set_id, tq "
-        "WHERE to_tsvector('dutch', q.text) @@ tq.q AND s.id <> :ex ORDER BY score DESC LIMIT :n"
+        f"WHERE to_tsvector('{config}', q.text) @@ tq.q AND s.id <> :ex ORDER BY score DESC LIMIT :n"
     )
     rows = conn.execute(text(sql), {"q": tsq, "n": limit, "ex": exclude_set if exclude_set is not None else -1})
     out = [

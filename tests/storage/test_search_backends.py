@@ -37,3 +37,45 @@ def test_search_similar_and_bulk_add_on_every_backend(database_url: str) -> None
             assert conn.execute(text("SELECT count(*) FROM question")).scalar() == 101
     finally:
         db.close()
+
+
+def test_diacritics_are_folded_on_every_backend(database_url: str) -> None:
+    """`geinformeerd` finds `geïnformeerd` on SQLite (FTS5) and on PostgreSQL (unaccent)."""
+    db = Database.open(database_url)
+    try:
+        repo = Repository(db)
+        stored = repo.add_set(QuestionSet(kenmerk="2024Z00009", questions=[
+            Question(1, "Bent u geïnformeerd over de COÖRDINATIE van de zorg in Friesland?")],
+            answers=[Answer([1], "De coördinatie ligt bij de regio.")]))
+        with db.engine.connect() as conn:
+            for typed in ("geinformeerd", "geïnformeerd", "coordinatie", "COÖRDINATIE"):
+                hits = search.search(conn, search.parse_query(typed))
+                assert {h.kenmerk for h in hits} == {"2024Z00009"}, typed
+            snippet = search.search(conn, search.parse_query("coordinatie"), kinds=("question",))[0].snippet
+            assert f"{search.MARK_START}COÖRDINATIE{search.MARK_END}" in snippet
+            similar = search.similar(conn, "Wat weet u van de coordinatie van de zorg?", exclude_set=None, limit=3)
+            assert [r.set_id for r in similar] == [stored.id]
+            if conn.dialect.name == "postgresql":
+                defs = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname LIKE '%_fulltext'")).scalars()
+                assert all("'kvdesk_dutch'::regconfig" in d for d in defs)
+    finally:
+        db.close()
+
+
+def test_an_older_postgresql_index_is_remade_with_diacritics_folded(database_url: str) -> None:
+    """A database indexed with the plain Dutch configuration (before 0003) gets folding indexes."""
+    if not database_url.startswith("postgresql"):
+        return  # SQLite folded diacritics from the start
+    db = Database.open(database_url)
+    try:
+        with db.engine.begin() as conn:
+            for content in ("question", "answer"):
+                conn.execute(text(f"DROP INDEX ix_{content}_fulltext"))
+                conn.execute(text(f"CREATE INDEX ix_{content}_fulltext ON {content} "
+                                  "USING gin (to_tsvector('dutch', text))"))
+            search.create_search_index(conn)
+            defs = list(conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname LIKE '%_fulltext'"))
+                        .scalars())
+        assert len(defs) == 2 and all("'kvdesk_dutch'::regconfig" in d for d in defs)
+    finally:
+        db.close()
