@@ -416,7 +416,6 @@ _ready: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 def fts5_available() -> bool:
     """Whether this Python's SQLite has FTS5 compiled in (some builds drop it)."""
-    import sqlite3
 
     conn = sqlite3.connect(":memory:")
     try:
@@ -695,16 +694,24 @@ def remove_stale_scratch(db_path: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-class _TableBuild:
-    """One FTS5 index built in a scratch database file, on a thread of its own.
+class BuildFailed(Exception):
+    """An index built beside the database could not be finished (it is rebuilt from the text)."""
 
-    Texts come in as ``(first rowid, [text, ...])`` after their content batch committed. The
-    scratch file has no journal and no syncs: it is thrown away if anything goes wrong.
-    Everything goes in one transaction, so FTS5 writes a segment only when its 64 MB of
-    pending data are full, not once per batch; the segments are merged into one at the end.
+
+class _TableBuild:
+    """One FTS5 index built in a scratch database file, in a process of its own.
+
+    Texts come in as ``(first rowid, [text, ...])`` after their content batch committed, through
+    a queue (its feeder thread writes to the pipe, so the loading thread never waits for the
+    builder). The scratch file has no journal and no syncs: it is thrown away if anything goes
+    wrong. See :mod:`kvdesk.storage.fts_build` for why a process rather than a thread.
     """
 
     def __init__(self, content: str, fts: str, path: Path, source: Path | None, upto: int) -> None:
+        import multiprocessing
+
+        from kvdesk.storage import fts_build
+
         self.content = content
         self.fts = fts
         self.path = path
@@ -712,74 +719,63 @@ class _TableBuild:
         self.upto = upto
         self.rows = 0
         self.error: BaseException | None = None
-        self._queue: queue.Queue[tuple[int, list[str]] | None] = queue.Queue()
-        self._thread = threading.Thread(target=self._run, name=f"kvdesk-index-{content}", daemon=True)
-        self._thread.start()
+        self._done = False
+        context = multiprocessing.get_context("spawn")
+        self._texts = context.Queue()
+        self._results = context.Queue()
+        spec = fts_build.BuildSpec(
+            path=str(path), fts=fts, content=content, ddl=_sqlite_ddl(content, fts)[0],
+            cache_kib=SCRATCH_CACHE_KIB, hashsize=BULK_HASHSIZE, default_automerge=FTS5_DEFAULT_AUTOMERGE,
+            default_hashsize=FTS5_DEFAULT_HASHSIZE, source=str(source) if source is not None else None, upto=upto,
+        )
+        self._process = context.Process(target=fts_build.run, args=(spec, self._texts, self._results),
+                                        name=f"kvdesk-index-{content}", daemon=True)
+        self._process.start()
 
     def feed(self, first_id: int, texts: list[str]) -> None:
-        if texts:
-            self._queue.put((first_id, texts))
+        if texts and not self._done:
+            self._texts.put((first_id, texts))
 
     def finish(self) -> None:
-        """Wait until everything fed is indexed and merged into one segment; raises the thread's error."""
-        self._queue.put(None)
-        self._thread.join()
-        if self.error is not None:
-            raise self.error
-
-    def _run(self) -> None:
-        try:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
-            self.error = exc
-            self._drain()
+        """Wait until everything fed is indexed and merged into one segment; raises the builder's error."""
+        if self._done:
+            if self.error is not None:
+                raise self.error
             return
-        fts = self.fts
-        try:
-            for pragma in ("journal_mode=OFF", "synchronous=OFF", f"cache_size={SCRATCH_CACHE_KIB}"):
-                conn.execute(f"PRAGMA {pragma}")
-            conn.execute(_sqlite_ddl(self.content, fts)[0])
-            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', 0)")
-            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {BULK_HASHSIZE})")
-            if self.source is not None and self.upto > 0:
-                # The rows indexed before the load: read from the database itself, in a
-                # transaction of their own (a long read would keep its WAL from being reset).
-                conn.execute("ATTACH DATABASE ? AS src", (str(self.source),))
-                cur = conn.execute(f"INSERT INTO {fts}(rowid, text) SELECT id, text FROM src.{self.content} "
-                                   "WHERE id <= ?", (self.upto,))
-                self.rows += max(0, cur.rowcount)
-                conn.execute("DETACH DATABASE src")
-            conn.execute("BEGIN")
-            while (item := self._queue.get()) is not None:
-                first, texts = item
-                # Row by row: a statement that inserts many rows makes FTS5 write out a segment
-                # when it starts (its savepoint flushes the pending data), so one batch per
-                # statement would leave a segment per batch to merge; this way a segment is
-                # written only when the 64 MB of pending data are full. SQLite lets go of
-                # Python's lock for each row's indexing, which is where the time goes.
-                conn.executemany(f"INSERT INTO {fts}(rowid, text) VALUES (?, ?)", enumerate(texts, first))
-                self.rows += len(texts)
-            conn.execute("COMMIT")
-            if int(conn.execute(f"SELECT count(DISTINCT segid) FROM {fts}_idx").fetchone()[0]) > 1:
-                conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
-            # FTS5's defaults again, so the moved settings are those of an index built row by row.
-            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', {FTS5_DEFAULT_AUTOMERGE})")
-            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {FTS5_DEFAULT_HASHSIZE})")
-        except BaseException as exc:  # noqa: BLE001 - reported by finish(), on the loading thread
-            self.error = exc
-            self._drain()
-        finally:
-            conn.close()
+        self._done = True
+        self._texts.put(None)
+        while True:
+            try:
+                kind, value = self._results.get(timeout=5)
+                break
+            except queue.Empty:
+                if not self._process.is_alive():
+                    kind, value = "error", f"the index builder ended with status {self._process.exitcode}"
+                    break
+        self._process.join(timeout=60)
+        self._close_queues()
+        if kind == "done":
+            self.rows = int(value)
+            return
+        self.error = BuildFailed(str(value))
+        raise self.error
 
     def stop(self) -> None:
-        """End the thread if it still runs (after an error elsewhere); what it built is not used."""
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
+        """End the builder if it still runs (after an error elsewhere); what it built is not used."""
+        if not self._done:
+            self._done = True
+            self._texts.put(None)
+        if self._process.is_alive():
+            self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join(timeout=10)
+        self._close_queues()
 
-    def _drain(self) -> None:
-        while self._queue.get() is not None:
-            pass
+    def _close_queues(self) -> None:
+        for q in (self._texts, self._results):
+            q.close()
+            q.join_thread()
 
 
 @dataclass

@@ -214,7 +214,7 @@ def test_a_failing_index_thread_ends_in_a_rebuilt_index(
         ctx: Context, tmp_path: Path, parallel: None, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
     def broken(self: search._TableBuild, first: int, texts: list[str]) -> None:
-        self._queue.put((first, [object()]))  # SQLite cannot store it: the thread fails on it
+        self._texts.put((first, [{"not": "text"}]))  # SQLite cannot store it: the builder fails on it
 
     monkeypatch.setattr(search._TableBuild, "feed", broken)
     path = tmp_path / "archive.jsonl"
