@@ -733,7 +733,9 @@ class _TableBuild:
         self._process.start()
 
     def feed(self, first_id: int, texts: list[str]) -> None:
-        if texts and not self._done:
+        # A builder that died (it could not start, or failed) is not fed: the texts would pile
+        # up in this process's memory; finish() reports it and the index is rebuilt instead.
+        if texts and not self._done and self._process.is_alive():
             self._texts.put((first_id, texts))
 
     def finish(self) -> None:
@@ -753,7 +755,7 @@ class _TableBuild:
                     kind, value = "error", f"the index builder ended with status {self._process.exitcode}"
                     break
         self._process.join(timeout=60)
-        self._close_queues()
+        self._close_queues(flush=kind == "done")
         if kind == "done":
             self.rows = int(value)
             return
@@ -770,10 +772,13 @@ class _TableBuild:
         if self._process.is_alive():
             self._process.kill()
             self._process.join(timeout=10)
-        self._close_queues()
+        self._close_queues(flush=False)
 
-    def _close_queues(self) -> None:
+    def _close_queues(self, *, flush: bool) -> None:
         for q in (self._texts, self._results):
+            if not flush:
+                # Nobody reads what is still buffered: waiting for it to be written would hang.
+                q.cancel_join_thread()
             q.close()
             q.join_thread()
 

@@ -225,6 +225,25 @@ def test_a_failing_index_thread_ends_in_a_rebuilt_index(
     assert kenmerken_found(ctx, "woord299") == {"2019Z00299"}
 
 
+def test_an_index_builder_that_dies_ends_in_a_rebuilt_index_without_waiting_forever(
+        ctx: Context, tmp_path: Path, parallel: None, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    start = search._TableBuild.__init__
+
+    def crashing(self: search._TableBuild, *args: object, **kwargs: object) -> None:
+        start(self, *args, **kwargs)  # type: ignore[arg-type]
+        self._process.kill()  # as if it could not start, or the system ended it
+        self._process.join()
+
+    monkeypatch.setattr(search._TableBuild, "__init__", crashing)
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 300)
+    assert import_jsonl(ctx, path, batch=100).question_count == 300
+    assert "building the index beside the database failed" in caplog.text
+    assert_index_exact(ctx)
+    assert kenmerken_found(ctx, "woord299") == {"2019Z00299"}
+
+
 # The child imports with the parallel path and reports each stored batch; the test kills it
 # while the index is still being built beside the database.
 IMPORTER = """
