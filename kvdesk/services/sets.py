@@ -40,8 +40,8 @@ class UserError(Exception):
         self.status = status
 
 
-# From this size on, a .jsonl import builds its search index on other threads (about 1,000
-# sets); below it, starting the threads and moving the index in cost more than they save.
+# From this size on, a .jsonl import builds its search index in other processes (about 1,000
+# sets); below it, starting them and moving the index in cost more than they save.
 PARALLEL_IMPORT_BYTES = 8 * 1024 * 1024
 # About this many bytes of .jsonl per question or answer in archives shaped like the real one
 # (the benchmark's: 326 MB for 500,000), to tell roughly how many rows an import adds.
@@ -185,7 +185,7 @@ def import_jsonl(
     Each batch of ``batch`` sets is one transaction, so a cancel (checked between batches) or a
     bad line keeps the batches before it; a known kenmerk is skipped, so running the same file
     again adds only what is missing. The next batch is read and checked on a helper thread
-    while this one is stored. For a large file the search index is built on two more threads
+    while this one is stored. For a large file the search index is built in two more processes
     beside the database and moved in at the end (see :meth:`Repository.bulk_load`); either
     way it is complete and searchable when this returns, also after a cancel or a bad line.
     """
@@ -197,7 +197,7 @@ def import_jsonl(
     try:
         size = path.stat().st_size
         parallel = size >= PARALLEL_IMPORT_BYTES
-        # With the index built on other threads, small first and last batches let that work
+        # With the index built in other processes, small first and last batches let that work
         # start early and end soon after the last batch is stored.
         reader = JsonlReader(path, batch=batch, edges=max(1, batch // 8) if parallel else None)
     except OSError as exc:

@@ -485,7 +485,7 @@ class BulkLoad:
     setting (``FULL`` for every answer a user types) is restored at the end.
 
     With ``parallel`` (SQLite, a database file, little indexed yet) the full-text index is built
-    on two other threads while the batches are stored and moved in when the load ends (see
+    in two other processes while the batches are stored and moved in when the load ends (see
     :class:`kvdesk.storage.search.ParallelIndexBuild`); otherwise each batch indexes its own
     rows before it commits. Either way the index is complete and searchable when the ``with``
     block ends, also when it ends with an error or after a cancel; call :meth:`finish` to end
@@ -609,7 +609,7 @@ class BulkLoad:
         return fresh
 
     def finish(self) -> None:
-        """Complete the index (waiting for its threads and moving it in) and end the load."""
+        """Complete the index (waiting for its builders and moving it in) and end the load."""
         from kvdesk.storage import search
 
         if self._finished:

@@ -785,7 +785,7 @@ class _TableBuild:
 
 @dataclass
 class ParallelIndexBuild:
-    """The full-text index of a bulk load built on other threads and moved in at the end (SQLite).
+    """The full-text index of a bulk load built in other processes and moved in at the end (SQLite).
 
     Use: :meth:`start` before the first batch (``None`` when not possible: then index each
     batch in its transaction with :func:`begin_bulk_load`); in each batch's transaction
@@ -806,7 +806,7 @@ class ParallelIndexBuild:
     @classmethod
     def start(cls, conn: Connection, db_path: Path, *, max_existing: int = PARALLEL_MAX_EXISTING,
               ) -> ParallelIndexBuild | None:
-        """Start the index threads for a bulk load on ``conn`` (outside a transaction)."""
+        """Start the index builders for a bulk load on ``conn`` (outside a transaction)."""
         if conn.dialect.name != "sqlite":
             return None
         if _marker(conn) is not None:  # another load runs (or ran): not two builds at once
@@ -825,7 +825,7 @@ class ParallelIndexBuild:
             log.warning("no room for a parallel index build beside %s (%s); indexing batch by batch", db_path, exc)
             return None
         version = int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
-        conn.commit()  # end SQLAlchemy's autobegun block before the threads read the database
+        conn.commit()  # end SQLAlchemy's autobegun block before the builders read the database
         builds = {
             content: _TableBuild(content, fts, folder / f"{content}.sqlite3", db_path if existing[content] else None,
                                  existing[content])
@@ -853,13 +853,13 @@ class ParallelIndexBuild:
         self.fed += len(texts)
 
     def finish(self, conn: Connection, after_each: Callable[[], None] | None = None) -> bool:
-        """Wait for the index threads and move their index in; afterwards the index is complete.
+        """Wait for the index builders and move their index in; afterwards the index is complete.
 
         Each index is moved in as soon as its thread is done (the question index usually
         while the answers are still being indexed), in a transaction of its own; the marker
         goes with the last. ``after_each`` runs after each of those commits. Returns True
         when the built indexes were moved in, False when the database's index was rebuilt
-        from the text instead (an index thread failed, or another connection wrote during the
+        from the text instead (an index builder failed, or another connection wrote during the
         load, which the moved index would not hold) or nothing was loaded.
         """
         moved = True
