@@ -234,3 +234,35 @@ def test_frozen_app_extracts_fetched_articles_and_pdfs_as_the_virtualenv_does(bu
     assert "slimme meters" in texts[0] and "Wij gebruiken cookies" not in texts[0]
     assert any(ch in texts[1] for ch in "öë")  # Latin-1 page decoded
     assert texts[2].strip()  # PDF text through pypdf
+
+
+def test_frozen_app_builds_a_bulk_imports_index_in_its_helper_processes(bundle: Path, tmp_path: Path) -> None:
+    """A large .jsonl import spawns the index builders from the frozen executable itself."""
+    import json
+
+    from kvdesk.core.model import Answer, Question, QuestionSet
+
+    archive = tmp_path / "archief.jsonl"
+    filler = " ".join(f"woordenlijst{k}" for k in range(120))  # about 2 KB of text per answer
+    with archive.open("w", encoding="utf-8") as fh:
+        for i in range(4500):
+            qs = QuestionSet(kenmerk=f"2018Z{i:05d}", subject=f"onderwerp {i}",
+                             questions=[Question(1, f"Vraag over kenmerkwoord{i}?"), Question(2, "Tweede vraag?")],
+                             answers=[Answer([1, 2], f"Antwoord {i}. {filler}")])
+            fh.write(json.dumps(qs.to_json(), ensure_ascii=False) + "\n")
+    assert archive.stat().st_size > 8_000_000  # large enough for the parallel index build
+    env = offscreen_env(tmp_path)
+    data = tmp_path / "data"
+    cli = str(bundle / CLI_NAME)
+    proc = subprocess.run([cli, "--data-dir", str(data), "import", str(archive)], env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "archief.jsonl\t4500"
+    found = subprocess.run([cli, "--data-dir", str(data), "search", "kenmerkwoord4499", "--json"], env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert found.returncode == 0, found.stderr
+    assert [hit["kenmerk"] for hit in json.loads(found.stdout)] == ["2018Z04499"]
+    log = (data / "logs" / "kvdesk.log").read_text(encoding="utf-8")
+    # Built by the helper processes and moved in, not rebuilt from the text after they failed.
+    assert "building the index beside the database failed" not in log, log[-2000:]
+    assert "rebuilding" not in log, log[-2000:]
