@@ -238,7 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
                             help="map voor database, bijlagen, back-ups en logs (of KVDESK_DATA_DIR)")
         common.add_argument("--database", metavar="URL", default=default,
                             help="database-URL, bv. postgresql+psycopg://… (of KVDESK_DATABASE_URL)")
-        common.add_argument("--debug", action="store_true", default=default or False, help="uitgebreide logging")
+        common.add_argument("--debug", action="store_true", default=False if default is None else default,
+                            help="uitgebreide logging")
         return common
 
     common = common_options(None)

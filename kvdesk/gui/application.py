@@ -17,6 +17,7 @@ A damaged database is reported back to the GUI thread, which offers the newest b
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import logging
 import os
@@ -248,6 +249,7 @@ def finish(prepared: Prepared, opened: Opened, *, window: MainWindow | None = No
     from kvdesk.gui.mainwindow import MainWindow
     from kvdesk.gui.operations import Executor
     from kvdesk.gui.spellcheck import SpellService
+    from kvdesk.services import drafting
 
     app, ctx, settings = prepared.app, prepared.ctx, prepared.settings
     executor = executor or Executor(app)
@@ -260,8 +262,6 @@ def finish(prepared: Prepared, opened: Opened, *, window: MainWindow | None = No
     if window is None:
         window = MainWindow(settings, log_path=prepared.log_path)
     window.attach(ctx, executor, opened.journal, spell=service, read_only=prepared.read_only)
-    from kvdesk.services import drafting
-
     notice = drafting.journal_summary(opened.recovered) if opened.recovered else opened.restored
     return Started(app, ctx, settings, window, executor, opened.recovered, prepared.log_path, prepared.hook, notice)
 
@@ -359,7 +359,7 @@ class Starting(QObject):
             return
         self.prepared = Prepared(app, ctx, self.window.settings, log_path, hook, read_only, self._show_errors)
         # Nothing on the worker may ask the user: a damaged database comes back to this thread.
-        quiet = Prepared(app, ctx, self.window.settings, log_path, hook, read_only, show_errors=False)
+        quiet = dataclasses.replace(self.prepared, show_errors=False)
 
         def work() -> None:
             result: object

@@ -161,13 +161,9 @@ class SidePanel(QTabWidget):
         self.addTab(self.earlier_placeholder, self.tr("Eerdere antwoorden"))
 
     def _empty(self, text: str) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
         label = QLabel(text)
+        page = _page(label)
         label.setObjectName("sideEmpty")
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        layout.addStretch(1)
         page.setAccessibleName(text.split("\n", 1)[0])
         return page
 

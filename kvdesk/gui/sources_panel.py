@@ -141,21 +141,10 @@ class SafeReader(QTextBrowser):
 
 def reader_html(ref: Reference, terms: Iterable[str] = ()) -> tuple[str, int]:
     """The reader's HTML for ``ref`` with ``terms`` highlighted, and how many marks it made."""
-    head, paragraphs, count = reader_parts(ref, terms)
-    return head + "".join(paragraphs), count
-
-
-def reader_parts(ref: Reference, terms: Iterable[str] = ()) -> tuple[str, list[str], int]:
-    """The reader's heading HTML, one HTML paragraph per paragraph of text, and the number of marks."""
     head, raw = reader_source(ref)
     pattern = _terms_pattern(terms)
-    paragraphs = []
-    count = 0
-    for para in raw:
-        text, n = _paragraph_html(para, pattern)
-        paragraphs.append(text)
-        count += n
-    return head, paragraphs, count
+    parts = [_paragraph_html(para, pattern) for para in raw]
+    return head + "".join(text for text, _n in parts), sum(n for _text, n in parts)
 
 
 def reader_source(ref: Reference) -> tuple[str, list[str]]:

@@ -366,9 +366,13 @@ PG_PLAIN_CONFIG = "dutch"
 _pg_configs: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 
 
+def _pg_config_exists(conn: Connection) -> bool:
+    return conn.exec_driver_sql("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", (PG_CONFIG,)).first() is not None
+
+
 def _make_pg_config(conn: Connection) -> bool:
     """Create :data:`PG_CONFIG` (with ``unaccent``) if it is not there; whether it exists now."""
-    if conn.exec_driver_sql("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", (PG_CONFIG,)).first():
+    if _pg_config_exists(conn):
         return True
     attempt = conn.begin_nested()
     try:
@@ -391,8 +395,7 @@ def pg_config(conn: Connection) -> str:
     engine = conn.engine
     config = _pg_configs.get(engine)
     if config is None:
-        found = conn.exec_driver_sql("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", (PG_CONFIG,)).first()
-        config = PG_CONFIG if found else PG_PLAIN_CONFIG
+        config = PG_CONFIG if _pg_config_exists(conn) else PG_PLAIN_CONFIG
         _pg_configs[engine] = config
     return config
 
