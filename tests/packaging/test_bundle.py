@@ -8,9 +8,9 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -133,21 +133,11 @@ def _frozen(bundle: Path, data: Path, *args: str, **env: str) -> subprocess.Comp
 def tls_postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A PostgreSQL cluster that accepts TLS only, with a certificate from a test CA: (URL base, CA file)."""
     from tests.sources.fetch.servers import make_pki
-    from tests.storage.conftest import _free_port, _pg_bindir, _run, _server_user
+    from tests.storage.conftest import temporary_cluster
 
-    bindir = _pg_bindir()
-    require(bindir is not None, "PostgreSQL server binaries are not installed (Debian package postgresql-15)")
-    assert bindir is not None
     pki = make_pki(tmp_path_factory.mktemp("pg-pki"))
-    user = _server_user()
-    base = Path(tempfile.mkdtemp(prefix="kvdesk-pg-tls-"))
-    data, log = base / "data", base / "server.log"
-    if user is not None:
-        os.chown(base, user.pw_uid, user.pw_gid)
-    port = _free_port()
-    try:
-        _run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-              "--locale=C.UTF-8", "--no-sync"], user)
+
+    def tls_only(data: Path, user: Any) -> None:
         for src, name in ((pki.server_cert, "server.crt"), (pki.server_key, "server.key")):
             shutil.copyfile(src, data / name)
             os.chmod(data / name, 0o600)
@@ -156,19 +146,9 @@ def tls_postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         # TLS or nothing: a connection without it is refused
         with open(data / "pg_hba.conf", "w", encoding="utf-8") as hba:
             hba.write("local all all trust\nhostssl all all 127.0.0.1/32 trust\n")
-        options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c ssl=on -c fsync=off"
-        _run([str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "-t", "60", "start"],
-             user, log)
-    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
-        shutil.rmtree(base, ignore_errors=True)
-        require(False, f"a temporary PostgreSQL cluster could not be started: {exc}")
-    try:
+
+    with temporary_cluster("kvdesk-pg-tls-", "-c ssl=on -c fsync=off", tls_only) as port:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}", pki.ca_cert
-    finally:
-        try:
-            _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], user)
-        finally:
-            shutil.rmtree(base, ignore_errors=True)
 
 
 def test_frozen_app_keeps_a_team_database_on_postgresql_over_tls(bundle: Path, tls_postgres: tuple[str, Path],

@@ -15,7 +15,8 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,15 +97,20 @@ def _run(cmd: list[str], user: pwd.struct_passwd | None, log: Path | None = None
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {detail}")
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """A PostgreSQL cluster in a temporary folder, listening on 127.0.0.1 and a unix socket there."""
+@contextmanager
+def temporary_cluster(prefix: str, options: str, prepare: Callable[[Path, pwd.struct_passwd | None], None] | None = None,
+                      ) -> Iterator[int]:
+    """A PostgreSQL cluster in a temporary folder on 127.0.0.1 (and a unix socket there); yields its port.
+
+    ``options`` are added to the server's command line; ``prepare(data_dir, user)`` runs between
+    initdb and the start (certificates, ``pg_hba.conf``). Skips, or fails with ``CI=true``, when
+    the binaries are absent or the cluster does not start.
+    """
     bindir = _pg_bindir()
     require(bindir is not None, "PostgreSQL server binaries are not installed (Debian package postgresql-15)")
     assert bindir is not None
-    pytest.importorskip("psycopg")
     user = _server_user()
-    base = Path(tempfile.mkdtemp(prefix="kvdesk-pg-"))
+    base = Path(tempfile.mkdtemp(prefix=prefix))
     data, log = base / "data", base / "server.log"
     if user is not None:
         os.chown(base, user.pw_uid, user.pw_gid)
@@ -112,20 +118,28 @@ def postgres_server() -> Iterator[PostgresServer]:
     try:
         _run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
               "--locale=C.UTF-8", "--no-sync"], user)
-        options = (f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   f"-c synchronous_commit=off -c full_page_writes=off")
-        _run([str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "-t", "60", "start"],
-             user, log)
+        if prepare is not None:
+            prepare(data, user)
+        _run([str(bindir / "pg_ctl"), "-D", str(data), "-o", f"-p {port} -k {base} -c listen_addresses=127.0.0.1 "
+              f"{options}", "-l", str(log), "-w", "-t", "60", "start"], user, log)
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
         shutil.rmtree(base, ignore_errors=True)
         require(False, f"a temporary PostgreSQL cluster could not be started: {exc}")
     try:
-        yield PostgresServer("127.0.0.1", port)
+        yield port
     finally:
         try:
             _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], user)
         finally:
             shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL cluster in a temporary folder, listening on 127.0.0.1 and a unix socket there."""
+    pytest.importorskip("psycopg")
+    with temporary_cluster("kvdesk-pg-", "-c fsync=off -c synchronous_commit=off -c full_page_writes=off") as port:
+        yield PostgresServer("127.0.0.1", port)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
