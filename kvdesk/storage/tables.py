@@ -103,7 +103,7 @@ class QuestionRow(Base):
     __table_args__ = (UniqueConstraint("set_id", "number", name="uq_question_set_number"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    set_id: Mapped[int] = mapped_column(ForeignKey("question_set.id", ondelete="CASCADE"), index=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("question_set.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     footnotes: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of footnote numbers
@@ -117,7 +117,7 @@ class FootnoteRow(Base):
     __table_args__ = (UniqueConstraint("set_id", "number", name="uq_footnote_set_number"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    set_id: Mapped[int] = mapped_column(ForeignKey("question_set.id", ondelete="CASCADE"), index=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("question_set.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
@@ -132,7 +132,7 @@ class AnswerRow(Base):
     __table_args__ = (UniqueConstraint("set_id", "questions", name="uq_answer_set_questions"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    set_id: Mapped[int] = mapped_column(ForeignKey("question_set.id", ondelete="CASCADE"), index=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("question_set.id", ondelete="CASCADE"))
     questions: Mapped[str] = mapped_column(String(400))
     first_question: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
