@@ -3,13 +3,16 @@
 A bulk import stores its text on one thread and has each full-text index built beside it. In a
 thread of the importing process, FTS5's indexing had to hand Python's lock back and forth for
 every row (some 80 futex calls per set, a fifth of the import's CPU time in the kernel); in a
-process of its own it has a lock of its own. This module imports nothing but the standard
-library, so that the spawned process starts quickly.
+process of its own it has a lock of its own. The builder reads the text from the database
+itself, as each batch commits: the importing process only says which rows, rather than
+pickling every text through a pipe. This module imports nothing but the standard library, so
+that the spawned process starts quickly.
 """
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
@@ -25,21 +28,28 @@ class BuildSpec:
     hashsize: int
     default_automerge: int
     default_hashsize: int
-    source: str | None
+    database: str
     upto: int
 
 
-def run(spec: BuildSpec, texts: Any, results: Any) -> None:
-    """Index ``(first rowid, [text, ...])`` items from ``texts`` until ``None``; report on ``results``.
+def run(spec: BuildSpec, ranges: Any, results: Any, credits: Any) -> None:
+    """Index the rows ``first`` to ``last`` of ``(first, last)`` items from ``ranges`` until ``None``.
+
+    The rows are read from ``spec.database`` (committed before their range was sent), each
+    range in a read transaction of its own, so that every one sees the newest commit. Reports
+    ``("done", rows)`` or ``("error", message)`` on ``results``. ``credits`` (a semaphore) gets
+    a release for every item taken off ``ranges``: the importing process takes one before it
+    sends an item, so that it cannot run far ahead of this index.
 
     ``results`` gets ``("done", rows)`` or ``("error", message)``. Everything goes in one
     transaction, row by row: a statement inserting many rows would make FTS5 write a segment
     at each statement (its savepoint flushes the pending data), so the index would need
     merging at the end; this way a segment is written only when the pending data are full.
     """
-    rows = 0
     try:
         conn = sqlite3.connect(spec.path, isolation_level=None)
+        source = sqlite3.connect(Path(spec.database).resolve().as_uri() + "?mode=ro", uri=True,
+                                 isolation_level=None, timeout=15)
         try:
             fts = spec.fts
             for pragma in ("journal_mode=OFF", "synchronous=OFF", f"cache_size={spec.cache_kib}"):
@@ -47,32 +57,32 @@ def run(spec: BuildSpec, texts: Any, results: Any) -> None:
             conn.execute(spec.ddl)
             conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', 0)")
             conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {int(spec.hashsize)})")
-            if spec.source is not None and spec.upto > 0:
-                # The rows indexed before the load, read from the database itself.
-                conn.execute("ATTACH DATABASE ? AS src", (spec.source,))
-                cur = conn.execute(f"INSERT INTO {fts}(rowid, text) SELECT id, text FROM src.{spec.content} "
-                                   "WHERE id <= ?", (spec.upto,))
-                rows += max(0, cur.rowcount)
-                conn.execute("DETACH DATABASE src")
+            insert = f"INSERT INTO {fts}(rowid, text) VALUES (?, ?)"
+            select = f"SELECT id, text FROM {spec.content} WHERE id BETWEEN ? AND ?"
             conn.execute("BEGIN")
-            while (item := texts.get()) is not None:
-                first, batch = item
-                conn.executemany(f"INSERT INTO {fts}(rowid, text) VALUES (?, ?)", enumerate(batch, first))
-                rows += len(batch)
+            if spec.upto > 0:  # the rows indexed before the load
+                conn.executemany(insert, source.execute(select, (1, spec.upto)))
+            while (item := ranges.get()) is not None:
+                try:
+                    conn.executemany(insert, source.execute(select, item))
+                finally:
+                    credits.release()
             conn.execute("COMMIT")
+            rows = int(conn.execute(f"SELECT count(*) FROM {fts}_docsize").fetchone()[0])
             if int(conn.execute(f"SELECT count(DISTINCT segid) FROM {fts}_idx").fetchone()[0]) > 1:
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
             # FTS5's defaults again, so the moved settings are those of an index built row by row.
             conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', {int(spec.default_automerge)})")
             conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {int(spec.default_hashsize)})")
         finally:
+            source.close()
             conn.close()
     except BaseException as exc:  # noqa: BLE001 - reported to the importing process
         results.put(("error", f"{type(exc).__name__}: {exc}"))
-        # Take what is still sent, so that the importing side never blocks on a full pipe.
+        # Take what is still sent, so that the importing side never waits for credits.
         try:
-            while texts.get() is not None:
-                pass
+            while ranges.get() is not None:
+                credits.release()
         except (EOFError, OSError):
             pass
         return

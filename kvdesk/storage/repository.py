@@ -10,6 +10,7 @@ import json
 import logging
 import sqlite3
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
@@ -31,6 +32,7 @@ from kvdesk.core.model import (
 from kvdesk.storage.database import Database
 from kvdesk.storage.errors import Conflict, NotFound
 from kvdesk.storage.records import SetSummary
+from kvdesk.storage.set_rows import HEAD_COLUMNS, BatchRows
 from kvdesk.storage.tables import (
     AddresseeRow,
     AnswerRow,
@@ -114,7 +116,7 @@ class Repository:
             set_id = row.id
         return self.get_set(set_id)
 
-    def add_sets_bulk(self, sets: list[QuestionSet], *, origin: str = "archive") -> int:
+    def add_sets_bulk(self, sets: Sequence[QuestionSet] | BatchRows, *, origin: str = "archive") -> int:
         """Store many sets in one transaction (archive import); kenmerken already present are skipped.
 
         Returns how many sets were added. Written with executemany inserts (the driver's own on
@@ -505,7 +507,7 @@ class BulkLoad:
         self._stamp = now()
         search.ensure_search_index(repo.db.engine)
         self._conn = repo.db.engine.connect()
-        self._restore: tuple[int, int] | None = None
+        self._restore: tuple[int, int, int] | None = None
         self._checkpointer: _Checkpointer | None = None
         self._build: search.ParallelIndexBuild | None = None
         self._finished = False
@@ -513,8 +515,12 @@ class BulkLoad:
             if self._conn.dialect.name == "sqlite":
                 # Only possible outside a transaction, so before a batch opens one.
                 self._restore = (int(self._conn.exec_driver_sql("PRAGMA synchronous").scalar() or 0),
-                                 int(self._conn.exec_driver_sql("PRAGMA cache_size").scalar() or 0))
+                                 int(self._conn.exec_driver_sql("PRAGMA cache_size").scalar() or 0),
+                                 int(self._conn.exec_driver_sql("PRAGMA foreign_keys").scalar() or 0))
                 self._conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
+                # Each child row's set is inserted just before it, in the same transaction:
+                # looking each one up again costs time and finds nothing wrong.
+                self._conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
                 # A page cache that holds a batch's pages: with the default 2 MB, pages are
                 # written out and read back several times within one batch.
                 self._conn.exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
@@ -547,15 +553,19 @@ class BulkLoad:
         """Whether the index is built beside the database (see the class)."""
         return self._build is not None
 
-    def add(self, sets: list[QuestionSet]) -> int:
-        """Store one batch in one transaction; returns how many sets were new."""
+    def add(self, sets: Sequence[QuestionSet] | BatchRows) -> int:
+        """Store one batch in one transaction; returns how many sets were new.
+
+        Sets come as :class:`QuestionSet` objects or as their rows
+        (:class:`~kvdesk.storage.set_rows.BatchRows`, as a ``.jsonl`` import reads them).
+        """
         from kvdesk.storage import search
 
         if self._finished:
             raise RuntimeError("this bulk load has finished")
         conn = self._conn
         build = self._build
-        texts: dict[str, tuple[int, list[str]]] = {}
+        ranges: dict[str, tuple[int, int]] = {}
         was_marked = build is not None and build.marked
         try:
             with conn.begin():
@@ -564,11 +574,11 @@ class BulkLoad:
                     watermark = None
                 else:
                     watermark = search.begin_bulk_load(conn)
-                fresh = self._fresh(conn, sets)
+                fresh = self._fresh(conn, sets if isinstance(sets, BatchRows) else BatchRows.of(sets))
                 if fresh and build is not None:
                     build.mark(conn)
                 if fresh and conn.dialect.name == "sqlite":
-                    texts = _bulk_insert_sqlite(conn, fresh, self.origin, self._stamp)
+                    ranges = _bulk_insert_sqlite(conn, fresh, self.origin, self._stamp)
                 elif fresh:
                     _bulk_insert_core(conn, fresh, self.origin, self._stamp)
                 if build is not None:
@@ -583,30 +593,34 @@ class BulkLoad:
             self._checkpointer.request()
         if build is not None:
             # Only committed rows go to the index, so that it never holds a row the text lacks.
-            for content, (first, bodies) in texts.items():
-                build.feed(content, first, bodies)
+            for content, (first, last) in ranges.items():
+                build.feed(content, first, last)
         self.added += len(fresh)
         return len(fresh)
 
-    def _fresh(self, conn: Any, sets: list[QuestionSet]) -> list[QuestionSet]:
-        """The sets whose kenmerk is not stored yet (nor earlier in ``sets``)."""
-        wanted = {qs.kenmerk for qs in sets if qs.kenmerk}
+    def _fresh(self, conn: Any, batch: BatchRows) -> BatchRows:
+        """The sets whose kenmerk is not stored yet (nor earlier in the batch)."""
+        wanted = {k for k in batch.kenmerken if k}
         known: set[str] = set()
         if wanted:
             # In chunks: SQLite limits the number of bound parameters per statement.
             listed = sorted(wanted)
             for i in range(0, len(listed), 500):
-                known.update(conn.scalars(
-                    select(SetRow.kenmerk).where(SetRow.kenmerk.in_(listed[i:i + 500]))
-                ))
-        fresh: list[QuestionSet] = []
-        for qs in sets:
-            if qs.kenmerk and qs.kenmerk in known:
+                chunk = listed[i:i + 500]
+                if conn.dialect.name == "sqlite":  # the driver's own: SQLAlchemy compiles each IN list anew
+                    marks = ", ".join("?" * len(chunk))
+                    known.update(k for (k,) in conn.connection.driver_connection.execute(
+                        f"SELECT kenmerk FROM question_set WHERE kenmerk IN ({marks})", chunk))
+                else:
+                    known.update(conn.scalars(select(SetRow.kenmerk).where(SetRow.kenmerk.in_(chunk))))
+        places: list[int] = []
+        for place, kenmerk in enumerate(batch.kenmerken):
+            if kenmerk and kenmerk in known:
                 continue
-            fresh.append(qs)
-            if qs.kenmerk:
-                known.add(qs.kenmerk)
-        return fresh
+            places.append(place)
+            if kenmerk:
+                known.add(kenmerk)
+        return batch if len(places) == len(batch) else batch.only(places)
 
     def finish(self) -> None:
         """Complete the index (waiting for its builders and moving it in) and end the load."""
@@ -634,6 +648,7 @@ class BulkLoad:
             if self._restore is not None and not discard:
                 self._conn.exec_driver_sql(f"PRAGMA synchronous={self._restore[0]}")
                 self._conn.exec_driver_sql(f"PRAGMA cache_size={self._restore[1]}")
+                self._conn.exec_driver_sql(f"PRAGMA foreign_keys={self._restore[2]}")
                 self._conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={SQLITE_AUTOCHECKPOINT}")
                 self._conn.commit()
         finally:
@@ -647,39 +662,6 @@ class BulkLoad:
 
 
 
-def _bulk_set_values(qs: QuestionSet, origin: str) -> dict[str, Any]:
-    return {
-        "kenmerk": qs.kenmerk, "chamber": qs.chamber, "kind": qs.kind,
-        "submitted_on": qs.submitted_on, "header": qs.header, "subject": qs.subject,
-        "answerer": qs.answerer, "toelichting": qs.toelichting,
-        "warnings": json.dumps(qs.warnings, ensure_ascii=False) if qs.warnings else "[]",
-        "status": qs.status if qs.status in SET_STATUSES else "nieuw",
-        "delay_notice_on": qs.delay_notice_on, "origin": origin, "source_text": qs.source_text,
-    }
-
-
-def _bulk_children(set_id: int, qs: QuestionSet) -> dict[str, list[tuple[Any, ...]]]:
-    """The child rows of one set (for :func:`_bulk_insert_core`)."""
-    return {
-        "member": [(set_id, i, m.name, m.party) for i, m in enumerate(qs.members)],
-        "addressee": [(set_id, i, a.title, a.role, a.portfolio) for i, a in enumerate(qs.addressees)],
-        # json.dumps of a list of ints, without its per-call cost (this runs for every question).
-        "question": [(set_id, q.number, q.text, "[" + ", ".join(map(str, q.footnotes)) + "]", q.assignee)
-                     for q in qs.questions],
-        "footnote": [(set_id, f.number, f.text, f.url) for f in qs.footnotes],
-        # Answer keeps its numbers sorted and unique, so this equals _qkey().
-        "answer": [(set_id, ",".join(map(str, a.questions)), a.questions[0], a.text) for a in qs.answers],
-    }
-
-
-_CHILD_SQL = {
-    "member": "INSERT INTO member (set_id, position, name, party) VALUES (?, ?, ?, ?)",
-    "addressee": "INSERT INTO addressee (set_id, position, title, role, portfolio) VALUES (?, ?, ?, ?, ?)",
-    "question": "INSERT INTO question (id, set_id, number, text, footnotes, assignee) VALUES (?, ?, ?, ?, ?, ?)",
-    "footnote": "INSERT INTO footnote (set_id, number, text, url) VALUES (?, ?, ?, ?)",
-    "answer": "INSERT INTO answer (id, set_id, questions, first_question, text, status, updated_at, updated_by) "
-              "VALUES (?, ?, ?, ?, ?, 'concept', ?, 'archief')",
-}
 class _Checkpointer:
     """Copies a bulk load's committed WAL frames into the database file, on a thread of its own.
 
@@ -729,97 +711,85 @@ class _Checkpointer:
 SQLITE_AUTOCHECKPOINT = 1000
 # The page cache of a bulk-loading connection, in KiB (negative: SQLite's unit is then KiB).
 BULK_CACHE_KIB = -64 * 1024
-_SET_COLUMNS = ("id", "kenmerk", "chamber", "kind", "submitted_on", "header", "subject", "answerer", "toelichting",
-                "warnings", "status", "delay_notice_on", "origin", "source_text", "created_at", "updated_at")
+def _sql_text(value: str) -> str:
+    """A string as an SQL literal (for values that are the same in every row of a statement)."""
+    return "'" + value.replace("'", "''") + "'"
 
 
-def _bulk_insert_sqlite(
-    conn: Any, sets: list[QuestionSet], origin: str, stamp: dt.datetime,
-) -> dict[str, tuple[int, list[str]]]:
+def _bulk_insert_sqlite(conn: Any, batch: BatchRows, origin: str, stamp: dt.datetime) -> dict[str, tuple[int, int]]:
     """Insert with the driver's executemany: SQLAlchemy's per-row parameter work is most of the cost.
 
-    Ids are given here, which is safe because the caller's transaction already holds SQLite's
-    write lock (see ``search.begin_bulk_load``). Values are stored as SQLite's own adapters
-    write them (ISO dates and times, which SQLAlchemy reads back), made once here rather
-    than per row. Returns, per indexed table, the first new id and the texts of the new
-    rows in id order (for the index).
+    The rows go in as the reader made them. SQLite gives each new row the id after the
+    table's largest (the caller's transaction holds the write lock, so nobody else inserts),
+    so the set at place ``p`` of the batch gets id ``largest + 1 + p`` and its child rows
+    compute their ``set_id`` from their place; the ids are checked afterwards. Values that are
+    the same for every row (origin, times) are written into the statements. Returns, per
+    indexed table, the first and the last new id (no rows: last is first - 1).
     """
-    when = stamp.isoformat(" ")
+    raw = conn.connection.driver_connection
 
-    def first_id(table: str) -> int:
-        return int(conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar() or 0) + 1
+    def largest(table: str) -> int:
+        return int(raw.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
 
-    set_id = first_id("question_set") - 1
-    q_first = q_id = first_id("question")
-    a_first = a_id = first_id("answer")
-    set_rows: list[tuple[Any, ...]] = []
-    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _CHILD_SQL}
-    members, addressees, questions, footnotes, answers = (
-        rows["member"], rows["addressee"], rows["question"], rows["footnote"], rows["answer"])
-    q_texts: list[str] = []
-    a_texts: list[str] = []
-    for qs in sets:
-        set_id += 1
-        set_rows.append((
-            set_id, qs.kenmerk, qs.chamber, qs.kind, qs.submitted_on and qs.submitted_on.isoformat(), qs.header,
-            qs.subject, qs.answerer, qs.toelichting,
-            json.dumps(qs.warnings, ensure_ascii=False) if qs.warnings else "[]",
-            qs.status if qs.status in SET_STATUSES else "nieuw",
-            qs.delay_notice_on and qs.delay_notice_on.isoformat(), origin, qs.source_text, when, when,
-        ))
-        for i, m in enumerate(qs.members):
-            members.append((set_id, i, m.name, m.party))
-        for i, ad in enumerate(qs.addressees):
-            addressees.append((set_id, i, ad.title, ad.role, ad.portfolio))
-        for q in qs.questions:
-            # json.dumps of a list of ints, without its per-call cost (this runs for every question).
-            questions.append((q_id, set_id, q.number, q.text, "[" + ", ".join(map(str, q.footnotes)) + "]",
-                              q.assignee))
-            q_texts.append(q.text)
-            q_id += 1
-        for f in qs.footnotes:
-            footnotes.append((set_id, f.number, f.text, f.url))
-        for an in qs.answers:
-            # Answer keeps its numbers sorted and unique, so this equals _qkey().
-            answers.append((a_id, set_id, ",".join(map(str, an.questions)), an.questions[0], an.text, when))
-            a_texts.append(an.text)
-            a_id += 1
-    cursor = conn.connection.driver_connection.cursor()
+    when = _sql_text(stamp.isoformat(" "))
+    sets_before, questions_before, answers_before = largest("question_set"), largest("question"), largest("answer")
+    set_id = f"? + {sets_before + 1}"
+    statements = {
+        "member": f"INSERT INTO member (set_id, position, name, party) VALUES ({set_id}, ?, ?, ?)",
+        "addressee": f"INSERT INTO addressee (set_id, position, title, role, portfolio) "
+                     f"VALUES ({set_id}, ?, ?, ?, ?)",
+        "question": f"INSERT INTO question (set_id, number, text, footnotes, assignee) VALUES ({set_id}, ?, ?, ?, ?)",
+        "footnote": f"INSERT INTO footnote (set_id, number, text, url) VALUES ({set_id}, ?, ?, ?)",
+        "answer": f"INSERT INTO answer (set_id, questions, first_question, text, status, updated_at, updated_by) "
+                  f"VALUES ({set_id}, ?, ?, ?, 'concept', {when}, 'archief')",
+    }
+    marks = ", ".join("?" for _ in HEAD_COLUMNS)
+    cursor = raw.cursor()
     try:
-        marks = ", ".join("?" for _ in _SET_COLUMNS)
-        cursor.executemany(f"INSERT INTO question_set ({', '.join(_SET_COLUMNS)}) VALUES ({marks})", set_rows)
-        for name, table_rows in rows.items():
-            if table_rows:
-                cursor.executemany(_CHILD_SQL[name], table_rows)
+        cursor.executemany(
+            f"INSERT INTO question_set ({', '.join(HEAD_COLUMNS)}, origin, created_at, updated_at) "
+            f"VALUES ({marks}, {_sql_text(origin)}, {when}, {when})", batch.heads)
+        for name, rows in batch.children().items():
+            if rows:
+                cursor.executemany(statements[name], rows)
     finally:
         cursor.close()
-    return {"question": (q_first, q_texts), "answer": (a_first, a_texts)}
+    expected = ((sets_before, len(batch.heads)), (questions_before, len(batch.questions)),
+                (answers_before, len(batch.answers)))
+    if [largest(t) for t in ("question_set", "question", "answer")] != [before + n for before, n in expected]:
+        raise RuntimeError("the bulk load's rows did not get the ids it counted on")  # rolled back by the caller
+    return {"question": (questions_before + 1, questions_before + len(batch.questions)),
+            "answer": (answers_before + 1, answers_before + len(batch.answers))}
 
 
-def _bulk_insert_core(conn: Any, sets: list[QuestionSet], origin: str, stamp: dt.datetime) -> None:
+_CHILD_COLUMNS = {
+    "member": ("set_id", "position", "name", "party"),
+    "addressee": ("set_id", "position", "title", "role", "portfolio"),
+    "question": ("set_id", "number", "text", "footnotes", "assignee"),
+    "footnote": ("set_id", "number", "text", "url"),
+    "answer": ("set_id", "questions", "first_question", "text"),
+}
+
+
+def _bulk_insert_core(conn: Any, batch: BatchRows, origin: str, stamp: dt.datetime) -> None:
     """The same with SQLAlchemy Core (PostgreSQL): ids come back through RETURNING."""
-    set_rows = [{**_bulk_set_values(qs, origin), "created_at": stamp, "updated_at": stamp} for qs in sets]
-    ids = list(conn.scalars(insert(SetRow).returning(SetRow.id, sort_by_parameter_order=True), set_rows))
+    head_rows = []
+    for head in batch.heads:
+        row = dict(zip(HEAD_COLUMNS, head, strict=True))
+        for name in ("submitted_on", "delay_notice_on"):
+            row[name] = dt.date.fromisoformat(row[name]) if row[name] else None
+        head_rows.append({**row, "origin": origin, "created_at": stamp, "updated_at": stamp})
+    ids = list(conn.scalars(insert(SetRow).returning(SetRow.id, sort_by_parameter_order=True), head_rows))
     tables = {"member": MemberRow, "addressee": AddresseeRow, "question": QuestionRow, "footnote": FootnoteRow,
               "answer": AnswerRow}
-    columns = {
-        "member": ("set_id", "position", "name", "party"),
-        "addressee": ("set_id", "position", "title", "role", "portfolio"),
-        "question": ("set_id", "number", "text", "footnotes", "assignee"),
-        "footnote": ("set_id", "number", "text", "url"),
-        "answer": ("set_id", "questions", "first_question", "text"),
-    }
-    rows_by_table: dict[str, list[dict[str, Any]]] = {name: [] for name in tables}
-    for set_id, qs in zip(ids, sets, strict=True):
-        for name, tuples in _bulk_children(set_id, qs).items():
-            for r in tuples:
-                row = dict(zip(columns[name], r, strict=True))
-                if name == "answer":
-                    row.update(status="concept", updated_at=stamp, updated_by="archief")
-                rows_by_table[name].append(row)
-    for name, rows in rows_by_table.items():
-        if rows:
-            conn.execute(insert(tables[name]), rows)
+    for name, rows in batch.children().items():
+        if not rows:
+            continue
+        values = [dict(zip(_CHILD_COLUMNS[name], (ids[row[0]], *row[1:]), strict=True)) for row in rows]
+        if name == "answer":
+            for value in values:
+                value.update(status="concept", updated_at=stamp, updated_by="archief")
+        conn.execute(insert(tables[name]), values)
 
 
 # ---------------------------------------------------------------- conversions

@@ -608,6 +608,8 @@ SHADOW_TABLES = ("data", "idx", "docsize", "config")
 PARALLEL_MAX_EXISTING = 100_000
 # Page cache of a scratch file's connection, in KiB (negative: SQLite's unit is then KiB).
 SCRATCH_CACHE_KIB = -32 * 1024
+# How many fed batches may wait for an index builder before feeding waits (see _TableBuild).
+BUILD_AHEAD = 2
 
 # Bulk loads running in this process, by marker token: their marker is not a sign of a crash.
 _running: set[str] = set()
@@ -704,13 +706,17 @@ class BuildFailed(Exception):
 class _TableBuild:
     """One FTS5 index built in a scratch database file, in a process of its own.
 
-    Texts come in as ``(first rowid, [text, ...])`` after their content batch committed, through
-    a queue (its feeder thread writes to the pipe, so the loading thread never waits for the
-    builder). The scratch file has no journal and no syncs: it is thrown away if anything goes
-    wrong. See :mod:`kvdesk.storage.fts_build` for why a process rather than a thread.
+    It is told ``(first id, last id)`` of each batch's rows after the batch committed, and reads
+    their text from the database. At most :data:`BUILD_AHEAD` ranges wait for the builder:
+    beyond that, :meth:`feed` waits until it takes one. Storing is cheaper than
+    indexing, and a loading thread free to run ahead would take the CPU the builders need and
+    leave them the whole backlog to index after the last batch; held back, it uses what they
+    leave over, and the index is done soon after the text. The scratch file has no journal and
+    no syncs: it is thrown away if anything goes wrong. See :mod:`kvdesk.storage.fts_build`
+    for why a process rather than a thread.
     """
 
-    def __init__(self, content: str, fts: str, path: Path, source: Path | None, upto: int) -> None:
+    def __init__(self, content: str, fts: str, path: Path, database: Path, upto: int) -> None:
         import multiprocessing
 
         from kvdesk.storage import fts_build
@@ -718,28 +724,41 @@ class _TableBuild:
         self.content = content
         self.fts = fts
         self.path = path
-        self.source = source
+        self.database = database
         self.upto = upto
         self.rows = 0
         self.error: BaseException | None = None
         self._done = False
+        self._ended = False  # the end of the input was sent
         context = multiprocessing.get_context("spawn")
-        self._texts = context.Queue()
+        self._ranges = context.Queue()
         self._results = context.Queue()
+        self._credits = context.Semaphore(BUILD_AHEAD)
         spec = fts_build.BuildSpec(
             path=str(path), fts=fts, content=content, ddl=_sqlite_ddl(content, fts)[0],
             cache_kib=SCRATCH_CACHE_KIB, hashsize=BULK_HASHSIZE, default_automerge=FTS5_DEFAULT_AUTOMERGE,
-            default_hashsize=FTS5_DEFAULT_HASHSIZE, source=str(source) if source is not None else None, upto=upto,
+            default_hashsize=FTS5_DEFAULT_HASHSIZE, database=str(database), upto=upto,
         )
-        self._process = context.Process(target=fts_build.run, args=(spec, self._texts, self._results),
+        self._process = context.Process(target=fts_build.run, args=(spec, self._ranges, self._results, self._credits),
                                         name=f"kvdesk-index-{content}", daemon=True)
         self._process.start()
 
-    def feed(self, first_id: int, texts: list[str]) -> None:
-        # A builder that died (it could not start, or failed) is not fed: the texts would pile
-        # up in this process's memory; finish() reports it and the index is rebuilt instead.
-        if texts and not self._done and self._process.is_alive():
-            self._texts.put((first_id, texts))
+    def feed(self, first_id: int, last_id: int) -> None:
+        # A builder that died (it could not start, or failed) is not fed (nor waited for);
+        # finish() reports it and the index is rebuilt instead.
+        if last_id < first_id or self._ended:
+            return
+        while not self._credits.acquire(timeout=0.5):
+            if not self._process.is_alive():
+                return
+        if self._process.is_alive():
+            self._ranges.put((first_id, last_id))
+
+    def end(self) -> None:
+        """Say that nothing more comes: the builder writes its last segment while others finish."""
+        if not self._ended:
+            self._ended = True
+            self._ranges.put(None)
 
     def finish(self) -> None:
         """Wait until everything fed is indexed and merged into one segment; raises the builder's error."""
@@ -748,7 +767,7 @@ class _TableBuild:
                 raise self.error
             return
         self._done = True
-        self._texts.put(None)
+        self.end()
         while True:
             try:
                 kind, value = self._results.get(timeout=5)
@@ -767,9 +786,8 @@ class _TableBuild:
 
     def stop(self) -> None:
         """End the builder if it still runs (after an error elsewhere); what it built is not used."""
-        if not self._done:
-            self._done = True
-            self._texts.put(None)
+        self._done = True
+        self.end()
         if self._process.is_alive():
             self._process.join(timeout=10)
         if self._process.is_alive():
@@ -778,7 +796,7 @@ class _TableBuild:
         self._close_queues(flush=False)
 
     def _close_queues(self, *, flush: bool) -> None:
-        for q in (self._texts, self._results):
+        for q in (self._ranges, self._results):
             if not flush:
                 # Nobody reads what is still buffered: waiting for it to be written would hang.
                 q.cancel_join_thread()
@@ -793,7 +811,7 @@ class ParallelIndexBuild:
     Use: :meth:`start` before the first batch (``None`` when not possible: then index each
     batch in its transaction with :func:`begin_bulk_load`); in each batch's transaction
     :func:`suspend_triggers`, :meth:`mark`, the inserts with known rowids and
-    :func:`restore_triggers`; after its commit :meth:`feed` the texts; at the end
+    :func:`restore_triggers`; after its commit :meth:`feed` the new rows' ids; at the end
     :meth:`finish`, always (also after an error or a cancel), on the same connection.
     """
 
@@ -804,7 +822,6 @@ class ParallelIndexBuild:
     existing: dict[str, int]
     builds: dict[str, _TableBuild]
     marked: bool = False
-    fed: int = 0
 
     @classmethod
     def start(cls, conn: Connection, db_path: Path, *, max_existing: int = PARALLEL_MAX_EXISTING,
@@ -830,8 +847,7 @@ class ParallelIndexBuild:
         version = int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
         conn.commit()  # end SQLAlchemy's autobegun block before the builders read the database
         builds = {
-            content: _TableBuild(content, fts, folder / f"{content}.sqlite3", db_path if existing[content] else None,
-                                 existing[content])
+            content: _TableBuild(content, fts, folder / f"{content}.sqlite3", db_path, existing[content])
             for content, fts in INDEXED
         }
         token = uuid.uuid4().hex
@@ -850,10 +866,9 @@ class ParallelIndexBuild:
         )
         self.marked = True
 
-    def feed(self, content: str, first_id: int, texts: list[str]) -> None:
-        """Index ``texts`` as rows ``first_id``, ``first_id + 1``, … of ``content`` (committed)."""
-        self.builds[content].feed(first_id, texts)
-        self.fed += len(texts)
+    def feed(self, content: str, first_id: int, last_id: int) -> None:
+        """Index the rows ``first_id`` to ``last_id`` of ``content`` (committed)."""
+        self.builds[content].feed(first_id, last_id)
 
     def finish(self, conn: Connection, after_each: Callable[[], None] | None = None) -> bool:
         """Wait for the index builders and move their index in; afterwards the index is complete.
@@ -868,6 +883,8 @@ class ParallelIndexBuild:
         moved = True
         try:
             raw = conn.connection.driver_connection  # type: ignore[union-attr]
+            for build in self.builds.values():
+                build.end()
             pending = list(self.builds)
             while pending:
                 content = pending.pop(0)

@@ -213,8 +213,8 @@ def test_a_write_by_another_connection_during_the_import_is_not_lost(
 def test_a_failing_index_thread_ends_in_a_rebuilt_index(
         ctx: Context, tmp_path: Path, parallel: None, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
-    def broken(self: search._TableBuild, first: int, texts: list[str]) -> None:
-        self._texts.put((first, [{"not": "text"}]))  # SQLite cannot store it: the builder fails on it
+    def broken(self: search._TableBuild, first: int, last: int) -> None:
+        self._ranges.put(("first", "last", "unpacked"))  # not a range: the builder fails on it
 
     monkeypatch.setattr(search._TableBuild, "feed", broken)
     path = tmp_path / "archive.jsonl"
@@ -345,7 +345,7 @@ def test_the_reader_makes_small_first_and_last_batches_when_asked(tmp_path: Path
     path = tmp_path / "archive.jsonl"
     write_archive(path, 100)
     with JsonlReader(path, batch=20, edges=5) as reader:
-        batches = [[qs.kenmerk for qs in sets] for sets, _done in reader]
+        batches = [list(sets.kenmerken) for sets, _done in reader]
     sizes = [len(b) for b in batches]
     assert sizes[0] == 5 and sizes[1] == 20 and sizes[-1] <= 5 and sum(sizes) == 100
     assert [k for b in batches for k in b] == [f"2019Z{i:05d}" for i in range(100)]
