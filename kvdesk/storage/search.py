@@ -1035,6 +1035,51 @@ class _Hit(NamedTuple):
     origin: str
 
 
+def _rank(conn: Connection, query: Query, kind: str, limit: int, filters: SearchFilters,
+          ) -> list[tuple[float, str, int]]:
+    """The best ``limit`` rows of one index as ``(bm25, kind, rowid)`` (lower bm25 is better)."""
+    content, _numbers = _columns(kind)
+    fts = f"{content}_fts"
+    params: dict[str, Any] = {"q": fts5_expression(query), "n": limit}
+    conds = _filter_sql(filters, kind, params)
+    if conds:
+        # Filters need the set: rank inside the join (FTS5 drives, then the lookups).
+        sql = (f"SELECT f.rowid, bm25({fts}) AS score FROM {fts} f "
+               f"CROSS JOIN {content} c ON c.id = f.rowid CROSS JOIN question_set s ON s.id = c.set_id "
+               f"WHERE {fts} MATCH :q AND {' AND '.join(conds)} ORDER BY score LIMIT :n")
+    else:
+        sql = f"SELECT rowid, bm25({fts}) AS score FROM {fts} WHERE {fts} MATCH :q ORDER BY score LIMIT :n"
+    return [(float(score), kind, int(rowid)) for rowid, score in conn.execute(text(sql), params)]
+
+
+def _rank_apart(engine: Engine, query: Query, kind: str, limit: int, filters: SearchFilters,
+                ) -> list[tuple[float, str, int]]:
+    with engine.connect() as conn:
+        return _rank(conn, query, kind, limit, filters)
+
+
+def _own_connections(conn: Connection) -> bool:
+    """Whether another connection from the pool sees the same SQLite database (a file, pooled)."""
+    from sqlalchemy.pool import QueuePool
+
+    return conn.dialect.name == "sqlite" and isinstance(conn.engine.pool, QueuePool)
+
+
+_ranker_pool: Any = None  # a ThreadPoolExecutor, made on first use
+_ranker_guard = threading.Lock()
+
+
+def _ranker() -> Any:
+    """The threads that rank the other indexes of a search."""
+    global _ranker_pool
+    with _ranker_guard:
+        if _ranker_pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            _ranker_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kvdesk-rank")
+        return _ranker_pool
+
+
 def _search_sqlite(
     conn: Connection, query: Query, kinds: Sequence[str], *, limit: int, filters: SearchFilters, words: int,
 ) -> list[SearchRow]:
@@ -1047,19 +1092,16 @@ def _search_sqlite(
     from the text read for the result anyway (:func:`make_snippet`).
     """
     ranked: list[tuple[float, str, int]] = []
-    for kind in kinds:
-        content, _numbers = _columns(kind)
-        fts = f"{content}_fts"
-        params: dict[str, Any] = {"q": fts5_expression(query), "n": limit}
-        conds = _filter_sql(filters, kind, params)
-        if conds:
-            # Filters need the set: rank inside the join (FTS5 drives, then the lookups).
-            sql = (f"SELECT f.rowid, bm25({fts}) AS score FROM {fts} f "
-                   f"CROSS JOIN {content} c ON c.id = f.rowid CROSS JOIN question_set s ON s.id = c.set_id "
-                   f"WHERE {fts} MATCH :q AND {' AND '.join(conds)} ORDER BY score LIMIT :n")
-        else:
-            sql = f"SELECT rowid, bm25({fts}) AS score FROM {fts} WHERE {fts} MATCH :q ORDER BY score LIMIT :n"
-        ranked.extend((float(score), kind, int(rowid)) for rowid, score in conn.execute(text(sql), params))
+    if len(kinds) > 1 and _own_connections(conn):
+        # The other indexes are ranked at the same time, each on a connection of its own:
+        # SQLite lets go of Python's lock while it works, so a second core halves the wait.
+        others = [_ranker().submit(_rank_apart, conn.engine, query, kind, limit, filters) for kind in kinds[1:]]
+        ranked.extend(_rank(conn, query, kinds[0], limit, filters))
+        for other in others:
+            ranked.extend(other.result())
+    else:
+        for kind in kinds:
+            ranked.extend(_rank(conn, query, kind, limit, filters))
     ranked.sort()  # bm25: lower is better
     ranked = ranked[:limit]
     # The texts and sets of the kept rows, both kinds in one statement.

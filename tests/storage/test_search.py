@@ -248,3 +248,20 @@ def test_search_snippets_mark_the_hit_in_every_result(store) -> None:
     for h in hits:
         assert search.MARK_START + "windparken" + search.MARK_END in h.snippet.lower()
         assert h.snippet.startswith(search.ELLIPSIS) == (h.kind == "question")
+
+
+def test_both_indexes_ranked_at_once_give_what_one_after_the_other_gives(store, monkeypatch) -> None:
+    db, repo = store
+    repo.add_sets_bulk([make_set(f"2024Z2{i:04d}", [f"Vraag {i} over de asielopvang in regio {i % 7}.", "Waarom?"],
+                                 {1: f"Antwoord over asielopvang {i % 5} en opvang.", 2: "Zie vraag 1."})
+                        for i in range(200)])
+    with db.engine.connect() as conn:
+        assert search._own_connections(conn)  # a file database: the answers are ranked on a second connection
+    filters = search.SearchFilters(party="vvd")
+    at_once = [find(db, q, limit=30, filters=f) for q in ("asielopvang", "opvang regio", "asiel*") for f in (None, filters)]
+    monkeypatch.setattr(search, "_own_connections", lambda conn: False)
+    one_by_one = [find(db, q, limit=30, filters=f) for q in ("asielopvang", "opvang regio", "asiel*")
+                  for f in (None, filters)]
+    assert at_once == one_by_one
+    assert all(len(hits) == 30 for hits in at_once[:2])
+    assert {h.kind for h in find(db, "asielopvang", limit=500)} == {"question", "answer"}
