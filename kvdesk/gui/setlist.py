@@ -160,8 +160,13 @@ class SetFilter(QSortFilterProxyModel):
         self.setFilterKeyColumn(-1)
 
     def set_status(self, status: str | None) -> None:
-        self.status = status
-        self.invalidateFilter()
+        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later, where invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self.status = status
+            self.endFilterChange()
+        else:
+            self.status = status
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()
