@@ -8,7 +8,9 @@ DB_FILENAME = "kvdesk.sqlite3"
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+    """The URL of the SQLite file ``path``; ``%``, ``?`` and ``#`` escaped (SQLAlchemy reads them as URL syntax)."""
+    name = str(path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    return f"sqlite:///{name}"
 
 
 def default_url(data_dir: Path) -> str:
