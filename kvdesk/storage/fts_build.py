@@ -32,6 +32,15 @@ class BuildSpec:
     upto: int
 
 
+def _open_source(database: str) -> sqlite3.Connection:
+    """The database, read-only where SQLite takes the path as a URI (not a network share's)."""
+    try:
+        return sqlite3.connect(Path(database).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
+                               timeout=15)
+    except (sqlite3.Error, ValueError):
+        return sqlite3.connect(database, isolation_level=None, timeout=15)
+
+
 def run(spec: BuildSpec, ranges: Any, results: Any, credits: Any) -> None:
     """Index the rows ``first`` to ``last`` of ``(first, last)`` items from ``ranges`` until ``None``.
 
@@ -48,8 +57,7 @@ def run(spec: BuildSpec, ranges: Any, results: Any, credits: Any) -> None:
     """
     try:
         conn = sqlite3.connect(spec.path, isolation_level=None)
-        source = sqlite3.connect(Path(spec.database).resolve().as_uri() + "?mode=ro", uri=True,
-                                 isolation_level=None, timeout=15)
+        source = _open_source(spec.database)
         try:
             fts = spec.fts
             for pragma in ("journal_mode=OFF", "synchronous=OFF", f"cache_size={spec.cache_kib}"):

@@ -405,3 +405,35 @@ def test_a_failed_first_batch_does_not_lose_the_marker_of_the_next(ctx: Context)
     assert load.moved
     assert_index_exact(ctx)
     assert [s.kenmerk for s in ctx.repo.list_sets(origin="archive")] == ["2025Z00002"]
+
+
+def test_the_builders_find_a_database_in_a_folder_with_an_awkward_name(
+        tmp_path: Path, parallel: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Spaces, '#', '?', '%' and accents: each means something in the URI the builders open.
+    folder = tmp_path / "OneDrive - Ministerie #1 ?x=1 %20 café"
+    context = Context.create(folder)
+    try:
+        moved: list[bool | None] = []
+        real = context.repo.bulk_load
+
+        def spy(**kwargs: object) -> object:
+            load = real(**kwargs)  # type: ignore[arg-type]
+            finish = load.finish
+
+            def finished() -> None:
+                finish()
+                moved.append(load.moved)
+
+            load.finish = finished  # type: ignore[method-assign]
+            return load
+
+        context.repo.bulk_load = spy  # type: ignore[method-assign]
+        path = tmp_path / "archive.jsonl"
+        write_archive(path, 300)
+        assert import_jsonl(context, path, batch=100).question_count == 300
+        assert moved == [True], "the index was rebuilt: the builders could not read the database"
+        assert context.database_path == folder / "kvdesk.sqlite3" and context.database_path.exists()
+        assert_index_exact(context)
+        assert kenmerken_found(context, "woord299") == {"2019Z00299"}
+    finally:
+        context.close()
