@@ -47,6 +47,10 @@ HEAD_COLUMNS = ("kenmerk", "chamber", "kind", "submitted_on", "header", "subject
                 "warnings", "status", "delay_notice_on", "source_text")
 
 
+_OPTIONAL_TEXTS = ("kenmerk", "header", "subject", "answerer", "toelichting")
+_LISTS = ("members", "addressees", "questions", "footnotes", "answers")
+
+
 def footnote_list(numbers: list[int]) -> str:
     """``json.dumps`` of a list of numbers, without its per-call cost (run for every question)."""
     return "[" + ", ".join(map(str, numbers)) + "]"
@@ -83,11 +87,7 @@ def rows_from_json(data: Any, place: int = 0) -> SetRows | None:
     get = data.get
     if get("schema", SCHEMA) != SCHEMA:
         return None
-    kenmerk = get("kenmerk")
-    header = get("header")
-    subject = get("subject")
-    answerer = get("answerer")
-    toelichting = get("toelichting")
+    kenmerk, header, subject, answerer, toelichting = map(get, _OPTIONAL_TEXTS)
     for text in (kenmerk, header, subject, answerer, toelichting):
         if text is not None and type(text) is not str:
             return None
@@ -114,11 +114,7 @@ def rows_from_json(data: Any, place: int = 0) -> SetRows | None:
         notes_json = json.dumps(warnings, ensure_ascii=False)
     else:
         return None
-    members_in = get("members")
-    addressees_in = get("addressees")
-    questions_in = get("questions")
-    footnotes_in = get("footnotes")
-    answers_in = get("answers")
+    members_in, addressees_in, questions_in, footnotes_in, answers_in = map(get, _LISTS)
     for given in (members_in, addressees_in, questions_in, footnotes_in, answers_in):
         if given is not None and type(given) is not list:
             return None
