@@ -661,7 +661,6 @@ class BulkLoad:
             self._conn.close()
 
 
-
 class _Checkpointer:
     """Copies a bulk load's committed WAL frames into the database file, on a thread of its own.
 
@@ -711,6 +710,8 @@ class _Checkpointer:
 SQLITE_AUTOCHECKPOINT = 1000
 # The page cache of a bulk-loading connection, in KiB (negative: SQLite's unit is then KiB).
 BULK_CACHE_KIB = -64 * 1024
+
+
 def _sql_text(value: str) -> str:
     """A string as an SQL literal (for values that are the same in every row of a statement)."""
     return "'" + value.replace("'", "''") + "'"
