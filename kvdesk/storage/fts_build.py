@@ -50,8 +50,7 @@ def run(spec: BuildSpec, ranges: Any, results: Any, credits: Any) -> None:
     a release for every item taken off ``ranges``: the importing process takes one before it
     sends an item, so that it cannot run far ahead of this index.
 
-    ``results`` gets ``("done", rows)`` or ``("error", message)``. Everything goes in one
-    transaction, row by row: a statement inserting many rows would make FTS5 write a segment
+    Everything goes in one transaction, row by row: a statement inserting many rows would make FTS5 write a segment
     at each statement (its savepoint flushes the pending data), so the index would need
     merging at the end; this way a segment is written only when the pending data are full.
     """
