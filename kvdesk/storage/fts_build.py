@@ -10,6 +10,7 @@ that the spawned process starts quickly.
 """
 from __future__ import annotations
 
+import signal
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,10 @@ def run(spec: BuildSpec, ranges: Any, results: Any, credits: Any) -> None:
     at each statement (its savepoint flushes the pending data), so the index would need
     merging at the end; this way a segment is written only when the pending data are full.
     """
+    # Ctrl+C in a terminal reaches every process of the command: the importing process decides
+    # (it ends the input, and what was stored is indexed); a builder stopped half-way would
+    # leave it to rebuild the whole index from the text instead.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         conn = sqlite3.connect(spec.path, isolation_level=None)
         source = _open_source(spec.database)

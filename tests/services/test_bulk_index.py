@@ -313,6 +313,37 @@ def test_an_import_killed_before_its_index_moved_in_is_repaired_on_the_next_sear
         ctx.close()
 
 
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups exist on POSIX only")
+def test_ctrl_c_ends_the_import_soon_with_what_was_stored_indexed(data_dir: Path, tmp_path: Path) -> None:
+    # Ctrl+C in a terminal reaches the whole process group, index builders included: they
+    # must not stop half-way (the importer would then rebuild the index from the text).
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 600)
+    proc = subprocess.Popen([sys.executable, "-c", IMPORTER, str(data_dir), str(path), "100"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    batches = 0
+    for line in proc.stdout:
+        batches += line.strip() == "batch"
+        if batches == 3:
+            os.killpg(proc.pid, signal.SIGINT)
+            break
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0 and "KeyboardInterrupt" in err
+    assert "rebuilding" not in err, err
+
+    ctx = Context.create(data_dir)
+    try:
+        stored = len(ctx.repo.list_sets(origin="archive"))
+        assert 212 <= stored < 600
+        assert_index_exact(ctx)  # the batches stored before the interrupt, all indexed, nothing left behind
+        assert kenmerken_found(ctx, "woord150") == {"2019Z00150"}
+    finally:
+        ctx.close()
+
+
 def assert_index_exact_but_scratch(ctx: Context) -> None:
     with ctx.db.engine.connect() as conn:
         search.integrity_check(conn)
