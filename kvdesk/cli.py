@@ -64,9 +64,42 @@ def cmd_import(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:
 
     ctx = ctx_factory()
     for path in args.files:
-        for result in import_file(ctx, path, fmt=args.format, update=args.update):
+        shown = TerminalProgress(os.path.basename(path)) if sys.stderr.isatty() else None
+        try:
+            results = import_file(ctx, path, fmt=args.format, update=args.update, progress=shown)
+        finally:
+            if shown is not None:
+                shown.clear()
+        for result in results:
             _out(f"{result.key}\t{result.question_count}")
     return EXIT_OK
+
+
+class TerminalProgress:
+    """How far a long import is, on one line of a terminal's stderr (not in a pipe or a file)."""
+
+    def __init__(self, name: str, *, every: float = 0.5) -> None:
+        self.name = name
+        self.every = every
+        self._shown = 0.0
+        self._width = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if now - self._shown < self.every and done < total:
+            return
+        self._shown = now
+        line = f"{self.name}: {100 * done // max(total, 1)} % gelezen"
+        self._width = max(self._width, len(line))
+        sys.stderr.write("\r" + line.ljust(self._width))
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self._width:
+            sys.stderr.write("\r" + " " * self._width + "\r")
+            sys.stderr.flush()
 
 
 def cmd_list(ctx_factory: Callable[[], Any], args: argparse.Namespace) -> int:

@@ -70,6 +70,30 @@ def test_jsonl_import_then_list_and_show(capsys: pytest.CaptureFixture[str], jso
     assert {"id", "deadline", "status", "references"} <= set(data)
 
 
+def test_a_jsonl_import_shows_how_far_it_is_on_a_terminal_only(capsys: pytest.CaptureFixture[str], jsonl: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    status, out, err = cli(capsys, "import", str(jsonl))  # stderr is no terminal here: nothing on it
+    assert (status, out, err) == (0, "archief.jsonl\t2\n", "")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    status, out, err = cli(capsys, "import", str(jsonl))  # again: nothing new, but it reads the file
+    assert (status, out) == (0, "archief.jsonl\t0\n")
+    assert "\rarchief.jsonl: 100 % gelezen" in err and err.endswith("\r")  # the line is wiped at the end
+    assert "\n" not in err
+
+
+def test_terminal_progress_shows_at_most_twice_a_second_and_always_the_end(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from kvdesk.cli import TerminalProgress
+
+    shown = TerminalProgress("a.jsonl", every=3600)
+    for done in (10, 20, 30, 100):
+        shown(done, 100)
+    shown.clear()
+    err = capsys.readouterr().err
+    assert err.count("gelezen") == 2 and "a.jsonl: 10 % gelezen" in err and "a.jsonl: 100 % gelezen" in err
+    assert err.endswith("\r" + " " * len("a.jsonl: 100 % gelezen") + "\r")
+
+
 def test_answer_then_show_json_shows_the_answer(capsys: pytest.CaptureFixture[str], jsonl: Path) -> None:
     cli(capsys, "import", str(jsonl))
     status, out, _ = cli(capsys, "answer", "2025Z10001", "2,3", "--text", "Ja, **beide**.")

@@ -161,10 +161,12 @@ def _refresh_references(ctx: Context, stored: QuestionSet) -> None:
     refresh_references(ctx, stored)
 
 
-def import_file(ctx: Context, path: str, *, fmt: str | None = None, update: bool = False) -> list[ImportResult]:
-    """Parse and store one file; a ``.jsonl`` file is a bulk archive of sets."""
+def import_file(ctx: Context, path: str, *, fmt: str | None = None, update: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> list[ImportResult]:
+    """Parse and store one file; a ``.jsonl`` file is a bulk archive of sets (``progress`` as
+    :func:`import_jsonl` reports it: bytes read, bytes in all)."""
     if path != "-" and path.lower().endswith(".jsonl"):
-        return [import_jsonl(ctx, Path(path))]
+        return [import_jsonl(ctx, Path(path), progress=progress)]
     from kvdesk.services.importing import parse_file
 
     qs = parse_file(path, fmt)
