@@ -197,7 +197,7 @@ def _fold(body: str) -> str:
     return folded
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)  # search-as-you-type and repeated searches reuse their terms
 def _term_pattern(words: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
     # A term as the index matches it: whole words (the last one may be a prefix), in a phrase
     # separated by anything that is not part of a word. It starts with the literal word, which
@@ -1049,7 +1049,11 @@ def _rank(conn: Connection, query: Query, kind: str, limit: int, filters: Search
                f"WHERE {fts} MATCH :q AND {' AND '.join(conds)} ORDER BY score LIMIT :n")
     else:
         sql = f"SELECT rowid, bm25({fts}) AS score FROM {fts} WHERE {fts} MATCH :q ORDER BY score LIMIT :n"
-    return [(float(score), kind, int(rowid)) for rowid, score in conn.execute(text(sql), params)]
+    # Straight through the driver (dates as the ISO text they are stored as): SQLAlchemy's
+    # statement and result handling cost about 0.1 ms here, next to a ranking of 1-5 ms.
+    values = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
+    raw: Any = conn.connection.driver_connection
+    return [(float(score), kind, int(rowid)) for rowid, score in raw.execute(sql, values)]
 
 
 def _rank_apart(engine: Engine, query: Query, kind: str, limit: int, filters: SearchFilters,
