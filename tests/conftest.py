@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -67,6 +68,16 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def data_dir(isolated_home: Path) -> Path:
     return isolated_home
+
+
+@pytest.fixture
+def ctx(data_dir: Path) -> Iterator[Any]:
+    """The services' context on the test's data folder (an empty SQLite file), closed afterwards."""
+    from kvdesk.services.context import Context
+
+    context = Context.create(data_dir)
+    yield context
+    context.close()
 
 
 @pytest.fixture

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kvdesk.core.model import Addressee, Footnote, Member, Question, QuestionSet
 from kvdesk.gui.application import Started, build
@@ -47,6 +49,30 @@ def start_app(data_dir: Path, *, sets: list[QuestionSet] = (), autosave_ms: int 
     args = argparse.Namespace(data_dir=str(data_dir), database=None, debug=False)
     return build(args, executor=executor or SyncExecutor(),  # type: ignore[arg-type]
                  settings_path=settings_path, spell=False, show_errors=False)
+
+
+def running_apps(qtbot: Any, data_dir: Path, *, size: tuple[int, int] | None = None,
+                 autosave_ms: int | None = None) -> Iterator[Callable[..., Started]]:
+    """For an ``app_with`` fixture: ``make(*sets)`` starts the app shown (and exposed) with those
+    sets (``autosave_ms`` per call or for all); every app started is closed afterwards."""
+    started: list[Started] = []
+    default_autosave = autosave_ms
+
+    def make(*sets: QuestionSet, autosave_ms: int | None = default_autosave) -> Started:
+        s = start_app(data_dir, sets=list(sets), autosave_ms=autosave_ms)
+        qtbot.addWidget(s.window)
+        if size is not None:
+            s.window.resize(*size)
+        s.window.show()
+        qtbot.waitExposed(s.window)
+        started.append(s)
+        return s
+
+    yield make
+    for s in started:
+        s.window.close()
+        s.hook.uninstall()
+        s.ctx.close()
 
 
 def damaged_database_with_backup(data_dir: Path, sets: int = 40) -> None:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from kvdesk.gui.application import Started
 from kvdesk.services import archive, searching
 from kvdesk.sources.opendata.client import OpenDataConfig
-from tests.gui.helpers import make_set, start_app
+from tests.gui.helpers import make_set, running_apps
 from tests.services.test_archive import write_archive
 from tests.sources.opendata.fakeserver import FakeOpenData, fixtures_present
 from tests.support import require
@@ -19,20 +19,7 @@ from tests.support import require
 
 @pytest.fixture
 def app_with(qtbot: QtBot, data_dir: Path) -> Iterator[Callable[..., Started]]:
-    started: list[Started] = []
-
-    def make(*sets) -> Started:  # type: ignore[no-untyped-def]
-        s = start_app(data_dir, sets=list(sets), autosave_ms=60_000)
-        qtbot.addWidget(s.window)
-        s.window.show()
-        started.append(s)
-        return s
-
-    yield make
-    for s in started:
-        s.window.close()
-        s.hook.uninstall()
-        s.ctx.close()
+    yield from running_apps(qtbot, data_dir, autosave_ms=60_000)
 
 
 def _integrity_ok(s: Started) -> None:

@@ -10,27 +10,12 @@ from PySide6.QtGui import QColor, QKeySequence
 from kvdesk.core import richtext
 from kvdesk.gui.history import HistoryDialog
 from kvdesk.gui.setlist import deadline_colour
-from tests.gui.helpers import make_set, start_app
+from tests.gui.helpers import make_set, running_apps
 
 
 @pytest.fixture
 def app_with(qtbot, data_dir):
-    started = []
-
-    def make(*sets, autosave_ms=None):
-        s = start_app(data_dir, sets=list(sets), autosave_ms=autosave_ms)
-        qtbot.addWidget(s.window)
-        s.window.resize(1300, 800)
-        s.window.show()
-        qtbot.waitExposed(s.window)
-        started.append(s)
-        return s
-
-    yield make
-    for s in started:
-        s.window.close()
-        s.hook.uninstall()
-        s.ctx.close()
+    yield from running_apps(qtbot, data_dir, size=(1300, 800))
 
 
 def type_into(qtbot, row, text):

@@ -30,7 +30,7 @@ from kvdesk.gui.export_dialog import DELAY, ExportDialog
 from kvdesk.gui.import_dialog import ImportDialog
 from kvdesk.gui.set_viewer import SetViewer
 from kvdesk.gui.status_actions import DELAYED
-from tests.gui.helpers import damaged_database_with_backup, make_set, start_app
+from tests.gui.helpers import damaged_database_with_backup, make_set, running_apps
 from tests.support import REPO_ROOT
 
 
@@ -43,22 +43,7 @@ def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def app_with(qtbot: QtBot, data_dir: Path) -> Iterator[Callable[..., Started]]:
-    started: list[Started] = []
-
-    def make(*sets: QuestionSet) -> Started:
-        s = start_app(data_dir, sets=list(sets), autosave_ms=60_000)
-        qtbot.addWidget(s.window)
-        s.window.resize(1400, 860)
-        s.window.show()
-        qtbot.waitExposed(s.window)
-        started.append(s)
-        return s
-
-    yield make
-    for s in started:
-        s.window.close()
-        s.hook.uninstall()
-        s.ctx.close()
+    yield from running_apps(qtbot, data_dir, size=(1400, 860), autosave_ms=60_000)
 
 
 @pytest.fixture

@@ -33,13 +33,6 @@ def news(monkeypatch: pytest.MonkeyPatch) -> Iterator[NewsServer]:
 
 
 @pytest.fixture
-def ctx(data_dir: Path) -> Iterator[Context]:
-    context = Context.create(data_dir)
-    yield context
-    context.close()
-
-
-@pytest.fixture
 def panel(qtbot: QtBot, ctx: Context) -> Iterator[SourcesPanel]:
     widget = SourcesPanel(ReferenceServices(ctx), open_links=False)
     qtbot.addWidget(widget)

@@ -28,13 +28,6 @@ def fake() -> Iterator[FakeOpenData]:
     server.stop()
 
 
-@pytest.fixture
-def ctx(data_dir: Path) -> Iterator[Context]:
-    context = Context.create(data_dir)
-    yield context
-    context.close()
-
-
 def client_for(fake: FakeOpenData, read_timeout: float = 2.0) -> OpenDataClient:
     return OpenDataClient(OpenDataConfig(odata_base=fake.odata_base, sru_base=fake.sru_base, read_timeout=read_timeout,
                                          connect_timeout=1.0, retries=0, retry_pause=0.0, page_pause=0.0))

@@ -15,7 +15,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,13 +26,6 @@ from kvdesk.services.context import Context
 from kvdesk.services.sets import UserError, import_jsonl
 from kvdesk.storage import search
 from tests.storage.helpers import make_set
-
-
-@pytest.fixture
-def ctx(data_dir: Path) -> Iterator[Context]:
-    context = Context.create(data_dir)
-    yield context
-    context.close()
 
 
 @pytest.fixture
@@ -210,6 +202,16 @@ def test_a_write_by_another_connection_during_the_import_is_not_lost(
     assert kenmerken_found(ctx, "woord399") == {"2019Z00399"}
 
 
+def assert_imported_with_the_index_rebuilt(ctx: Context, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Import 300 sets while the index builders fail: all are stored, the index is rebuilt and exact."""
+    path = tmp_path / "archive.jsonl"
+    write_archive(path, 300)
+    assert import_jsonl(ctx, path, batch=100).question_count == 300
+    assert "building the index beside the database failed" in caplog.text
+    assert_index_exact(ctx)
+    assert kenmerken_found(ctx, "woord299") == {"2019Z00299"}
+
+
 def test_a_failing_index_thread_ends_in_a_rebuilt_index(
         ctx: Context, tmp_path: Path, parallel: None, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
@@ -217,12 +219,7 @@ def test_a_failing_index_thread_ends_in_a_rebuilt_index(
         self._ranges.put(("first", "last", "unpacked"))  # not a range: the builder fails on it
 
     monkeypatch.setattr(search._TableBuild, "feed", broken)
-    path = tmp_path / "archive.jsonl"
-    write_archive(path, 300)
-    assert import_jsonl(ctx, path, batch=100).question_count == 300
-    assert "building the index beside the database failed" in caplog.text
-    assert_index_exact(ctx)
-    assert kenmerken_found(ctx, "woord299") == {"2019Z00299"}
+    assert_imported_with_the_index_rebuilt(ctx, tmp_path, caplog)
 
 
 def test_an_index_builder_that_dies_ends_in_a_rebuilt_index_without_waiting_forever(
@@ -236,12 +233,7 @@ def test_an_index_builder_that_dies_ends_in_a_rebuilt_index_without_waiting_fore
         self._process.join()
 
     monkeypatch.setattr(search._TableBuild, "__init__", crashing)
-    path = tmp_path / "archive.jsonl"
-    write_archive(path, 300)
-    assert import_jsonl(ctx, path, batch=100).question_count == 300
-    assert "building the index beside the database failed" in caplog.text
-    assert_index_exact(ctx)
-    assert kenmerken_found(ctx, "woord299") == {"2019Z00299"}
+    assert_imported_with_the_index_rebuilt(ctx, tmp_path, caplog)
 
 
 # The child imports with the parallel path and reports each stored batch; the test kills it

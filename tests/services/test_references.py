@@ -45,13 +45,6 @@ def news(monkeypatch: pytest.MonkeyPatch) -> Iterator[NewsServer]:
     server.stop()
 
 
-@pytest.fixture
-def ctx(data_dir: Path) -> Iterator[Context]:
-    context = Context.create(data_dir)
-    yield context
-    context.close()
-
-
 def make_set(ctx: Context, footnotes: list[Footnote], kenmerk: str = "2025Z26001") -> QuestionSet:
     qs = QuestionSet(
         kenmerk=kenmerk,

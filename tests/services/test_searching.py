@@ -18,13 +18,6 @@ from kvdesk.storage import archive as archive_store
 from kvdesk.storage.repository import NotFound
 
 
-@pytest.fixture
-def ctx(data_dir: Path):
-    context = Context.create(data_dir)
-    yield context
-    context.close()
-
-
 def add(ctx: Context, kenmerk: str, questions: list[str], answers: dict[int, str] | None = None,
         origin: str = "archive") -> QuestionSet:
     qs = QuestionSet(

@@ -20,13 +20,6 @@ from kvdesk.services.sets import (
 )
 
 
-@pytest.fixture
-def ctx(data_dir: Path):
-    context = Context.create(data_dir)
-    yield context
-    context.close()
-
-
 def _set(kenmerk: str | None = "2024Z18891", n: int = 3) -> QuestionSet:
     return QuestionSet(
         kenmerk=kenmerk,
