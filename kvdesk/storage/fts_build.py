@@ -47,13 +47,15 @@ def run(spec: BuildSpec, ranges: Any, results: Any, credits: Any) -> None:
 
     The rows are read from ``spec.database`` (committed before their range was sent), each
     range in a read transaction of its own, so that every one sees the newest commit. Reports
-    ``("done", rows)`` or ``("error", message)`` on ``results``. ``credits`` (a semaphore) gets
+    ``("done", None)`` or ``("error", message)`` on ``results`` (the importing process counts the
+    built rows itself before it moves the index in). ``credits`` (a semaphore) gets
     a release for every item taken off ``ranges``: the importing process takes one before it
     sends an item, so that it cannot run far ahead of this index.
 
-    Everything goes in one transaction, row by row: a statement inserting many rows would make FTS5 write a segment
-    at each statement (its savepoint flushes the pending data), so the index would need
-    merging at the end; this way a segment is written only when the pending data are full.
+    Everything goes in one transaction, row by row: a statement inserting many rows would make
+    FTS5 write a segment at each statement (its savepoint flushes the pending data), so the index
+    would need merging at the end; this way a segment is written only when the pending data are
+    full.
     """
     # Ctrl+C in a terminal reaches every process of the command: the importing process decides
     # (it ends the input, and what was stored is indexed); a builder stopped half-way would
@@ -80,7 +82,6 @@ def run(spec: BuildSpec, ranges: Any, results: Any, credits: Any) -> None:
                 finally:
                     credits.release()
             conn.execute("COMMIT")
-            rows = int(conn.execute(f"SELECT count(*) FROM {fts}_docsize").fetchone()[0])
             if int(conn.execute(f"SELECT count(DISTINCT segid) FROM {fts}_idx").fetchone()[0]) > 1:
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
             # FTS5's defaults again, so the moved settings are those of an index built row by row.
@@ -98,4 +99,4 @@ def run(spec: BuildSpec, ranges: Any, results: Any, credits: Any) -> None:
         except (EOFError, OSError):
             pass
         return
-    results.put(("done", rows))
+    results.put(("done", None))

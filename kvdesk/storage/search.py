@@ -594,8 +594,8 @@ def optimize(engine: Engine) -> None:
 # ------------------------------------------------------------ bulk loading on two cores
 
 # A bulk load of a large archive builds the index beside the database, while the text goes in:
-# FTS5 tokenises and indexes in C without Python's lock, so a thread per index, each writing
-# a scratch database file of its own (SQLite allows one writer per file), runs on the second
+# a process per index (kvdesk.storage.fts_build), each reading the committed rows and writing a
+# scratch database file of its own (SQLite allows one writer per file), runs on the second
 # core while the content inserts run on the first. At the end the finished index replaces the
 # database's (the shadow tables of identically defined FTS5 tables are self-contained) in one
 # transaction. Until then a row in ``sync_state`` says that the index is behind the text: if
@@ -721,12 +721,7 @@ class _TableBuild:
 
         from kvdesk.storage import fts_build
 
-        self.content = content
-        self.fts = fts
         self.path = path
-        self.database = database
-        self.upto = upto
-        self.rows = 0
         self.error: BaseException | None = None
         self._done = False
         self._ended = False  # the end of the input was sent
@@ -779,7 +774,6 @@ class _TableBuild:
         self._process.join(timeout=60)
         self._close_queues(flush=kind == "done")
         if kind == "done":
-            self.rows = int(value)
             return
         self.error = BuildFailed(str(value))
         raise self.error
@@ -810,7 +804,7 @@ class ParallelIndexBuild:
 
     Use: :meth:`start` before the first batch (``None`` when not possible: then index each
     batch in its transaction with :func:`begin_bulk_load`); in each batch's transaction
-    :func:`suspend_triggers`, :meth:`mark`, the inserts with known rowids and
+    :func:`suspend_triggers`, :meth:`mark`, the inserts and
     :func:`restore_triggers`; after its commit :meth:`feed` the new rows' ids; at the end
     :meth:`finish`, always (also after an error or a cancel), on the same connection.
     """
@@ -873,7 +867,7 @@ class ParallelIndexBuild:
     def finish(self, conn: Connection, after_each: Callable[[], None] | None = None) -> bool:
         """Wait for the index builders and move their index in; afterwards the index is complete.
 
-        Each index is moved in as soon as its thread is done (the question index usually
+        Each index is moved in as soon as its builder is done (the question index usually
         while the answers are still being indexed), in a transaction of its own; the marker
         goes with the last. ``after_each`` runs after each of those commits. Returns True
         when the built indexes were moved in, False when the database's index was rebuilt
